@@ -1,0 +1,46 @@
+// Builds the extension host bundle and the webview bundle with esbuild.
+// --production: minified, no source maps. --watch: rebuild on change.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'info',
+  legalComments: 'none',
+};
+
+const targets = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { webview: 'webview/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    // The CSS imported by webview/main.ts lands in dist/webview.css.
+    loader: { '.css': 'css' },
+  },
+];
+
+if (watch) {
+  for (const options of targets) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log('[watch] watching src/ and webview/');
+} else {
+  await Promise.all(targets.map((options) => esbuild.build(options)));
+}

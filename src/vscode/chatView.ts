@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { HostMessage, WebviewMessage, parseWebviewMessage } from '../shared/protocol';
+import { Logger } from './log';
+import { renderWebviewHtml } from './webviewHtml';
+
+export type WebviewMessageHandler = (message: WebviewMessage) => void | Promise<void>;
+
+/**
+ * The sidebar chat's transport: serves the webview, validates everything it
+ * receives against the protocol, and queues host messages until the webview
+ * has said `ready` (messages posted earlier would be lost).
+ */
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  static readonly viewId = 'stepFlash.chatView';
+
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private queue: HostMessage[] = [];
+  private handlers: WebviewMessageHandler[] = [];
+  private readonly readyEmitter = new vscode.EventEmitter<void>();
+  /** Fires each time a (re)loaded webview has sent `ready`. */
+  readonly onDidBecomeReady = this.readyEmitter.event;
+  private disposables: vscode.Disposable[] = [this.readyEmitter];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: Logger,
+  ) {}
+
+  onMessage(handler: WebviewMessageHandler): vscode.Disposable {
+    this.handlers.push(handler);
+    return new vscode.Disposable(() => {
+      this.handlers = this.handlers.filter((h) => h !== handler);
+    });
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  resolveWebviewView(webviewView: vscode.WebviewView): void {
+    this.view = webviewView;
+    this.ready = false;
+    const webview = webviewView.webview;
+    webview.options = {
+      enableScripts: true,
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.extensionUri, 'dist'),
+        vscode.Uri.joinPath(this.extensionUri, 'media'),
+      ],
+    };
+    webview.html = renderWebviewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
+      styleUris: [
+        webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.css')).toString(),
+        webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'chat.css')).toString(),
+      ],
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
+      webviewView.onDidDispose(() => {
+        if (this.view === webviewView) {
+          this.view = undefined;
+          this.ready = false;
+        }
+      }),
+    );
+  }
+
+  /** Posts now if the webview is ready, otherwise keeps the message for `ready`. */
+  post(message: HostMessage): void {
+    if (!this.view || !this.ready) {
+      this.queue.push(message);
+      return;
+    }
+    void this.view.webview.postMessage(message);
+  }
+
+  /** Reveals the chat view, creating it if VS Code has not yet. */
+  async reveal(): Promise<void> {
+    if (this.view) {
+      this.view.show(true);
+      return;
+    }
+    await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
+  }
+
+  private receive(data: unknown): void {
+    const parsed = parseWebviewMessage(data);
+    if (!parsed.ok) {
+      this.log.warn(`Dropped a malformed message from the chat view: ${parsed.reason}`);
+      return;
+    }
+    const message = parsed.message;
+    if (message.type === 'ready') {
+      this.ready = true;
+      const pending = this.queue;
+      this.queue = [];
+      for (const queued of pending) void this.view?.webview.postMessage(queued);
+      this.readyEmitter.fire();
+    }
+    for (const handler of this.handlers) {
+      Promise.resolve(handler(message)).catch((error: unknown) =>
+        this.log.error(`Chat view handler failed on '${message.type}': ${String(error)}`),
+      );
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.disposables = [];
+  }
+}

@@ -1,0 +1,47 @@
+import { randomBytes } from 'crypto';
+
+export interface WebviewHtmlParts {
+  cspSource: string;
+  scriptUri: string;
+  styleUris: string[];
+}
+
+/** A fresh nonce per render: the only script allowed to run is the one that carries it. */
+export function createNonce(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/**
+ * The chat's HTML. The CSP allows no inline script and no eval; images only
+ * from the extension, data: and blob: (pasted screenshots). Model output is
+ * inserted by the webview after sanitizing, never through this template.
+ */
+export function renderWebviewHtml(parts: WebviewHtmlParts, nonce = createNonce()): string {
+  const csp = [
+    "default-src 'none'",
+    `img-src ${parts.cspSource} data: blob:`,
+    `media-src ${parts.cspSource} blob:`,
+    `style-src ${parts.cspSource}`,
+    `font-src ${parts.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    "connect-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const styles = parts.styleUris.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n    ');
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${csp}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    ${styles}
+    <title>Step Flash Chat</title>
+  </head>
+  <body>
+    <main id="app" aria-label="Step Flash chat"></main>
+    <script nonce="${nonce}" src="${parts.scriptUri}"></script>
+  </body>
+</html>`;
+}
