@@ -48,6 +48,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Test launchers load tools from the on-demand cache by absolute path.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['webview/**/*.ts', 'test/ui/page/**/*.js'],
     languageOptions: { globals: globals.browser },
   },

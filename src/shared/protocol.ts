@@ -8,6 +8,10 @@
  */
 import { z } from 'zod';
 
+// zod would probe `new Function` to JIT its parsers; the webview's CSP forbids eval,
+// so the probe would log a violation on every load. Parsing without JIT is fast enough here.
+z.config({ jitless: true });
+
 export const EffortLevel = z.enum(['low', 'medium', 'high']);
 export type EffortLevel = z.infer<typeof EffortLevel>;
 export const EffortChoice = z.enum(['auto', 'low', 'medium', 'high']);

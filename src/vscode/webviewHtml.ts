@@ -21,7 +21,8 @@ export function renderWebviewHtml(parts: WebviewHtmlParts, nonce = createNonce()
     "default-src 'none'",
     `img-src ${parts.cspSource} data: blob:`,
     `media-src ${parts.cspSource} blob:`,
-    `style-src ${parts.cspSource}`,
+    // The toolkit (FAST) inserts one <style> probe; it carries the nonce read from the csp-nonce meta tag.
+    `style-src ${parts.cspSource} 'nonce-${nonce}'`,
     `font-src ${parts.cspSource}`,
     `script-src 'nonce-${nonce}'`,
     "connect-src 'none'",
@@ -35,6 +36,7 @@ export function renderWebviewHtml(parts: WebviewHtmlParts, nonce = createNonce()
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${csp}">
+    <meta property="csp-nonce" content="${nonce}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     ${styles}
     <title>Step Flash Chat</title>

@@ -1,0 +1,82 @@
+// `npm test`: builds, lints, then runs the three layers — unit (Node), ui
+// (the real webview bundle in headless Chromium) and integration (a real VS Code
+// extension host via code-server) — and prints one summary line per layer plus
+// a total. `npm test -- unit ui` (or test:unit/test:ui/test:integration) runs a subset.
+import { spawnSync } from 'child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'fs';
+import { join } from 'path';
+import { ensureHostTools, ROOT, CACHE } from './host-tools.mjs';
+
+const ALL = ['unit', 'ui', 'integration'];
+const requested = process.argv.slice(2).filter((a) => ALL.includes(a));
+const layers = requested.length ? requested : ALL;
+const started = Date.now();
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+function step(name, command, args) {
+  console.log(`\n=== ${name}`);
+  if (run(command, args) !== 0) {
+    console.error(`${name} failed`);
+    process.exit(1);
+  }
+}
+
+const tools = ensureHostTools({ codeServer: layers.includes('integration') });
+const toolEnv = {
+  STEP_FLASH_NODE24: tools.node24,
+  STEP_FLASH_CHROMIUM: tools.chromium,
+  STEP_FLASH_PLAYWRIGHT: tools.playwright,
+  ...(tools.codeServer ? { STEP_FLASH_CODE_SERVER: tools.codeServer } : {}),
+};
+
+step('build', 'node', ['scripts/build.mjs']);
+step('compile tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
+step('typecheck webview', 'npx', ['tsc', '-p', 'webview']);
+if (!requested.length) step('lint', 'npx', ['eslint', '.']);
+
+const resultsDir = join(ROOT, '.test-runs', 'results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+const mocha = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
+const reporter = join(ROOT, 'out', 'test', 'support', 'countReporter.js');
+
+const summary = [];
+for (const layer of layers) {
+  console.log(`\n=== ${layer} tests`);
+  const resultsFile = join(resultsDir, `${layer}.json`);
+  const layerStart = Date.now();
+  let code;
+  if (layer === 'integration') {
+    code = run(tools.node24, [join(ROOT, 'out', 'test', 'integration', 'launch-code-server.js')], {
+      ...toolEnv,
+      STEP_FLASH_RESULTS_COPY: resultsFile,
+    });
+  } else {
+    code = run(
+      tools.node24,
+      [mocha, '--reporter', reporter, '--timeout', layer === 'ui' ? '30000' : '10000', `out/test/${layer}/**/*.test.js`],
+      { ...toolEnv, TEST_RESULTS_FILE: resultsFile, NODE_PATH: join(CACHE, 'node_modules') },
+    );
+  }
+  const counts = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 0 };
+  if (code !== 0 && counts.failed === 0) counts.failed = 1; // a crash or time-out counts as a failure
+  summary.push({ layer, ...counts, seconds: (Date.now() - layerStart) / 1000 });
+}
+
+console.log('\n=== summary');
+let passed = 0;
+let failed = 0;
+for (const s of summary) {
+  passed += s.passed;
+  failed += s.failed;
+  console.log(`${s.layer.padEnd(12)} ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(3)} failed  ${s.seconds.toFixed(1)}s`);
+}
+console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)}s`);
+const ranNothing = passed === 0;
+if (ranNothing) console.error('No test ran.');
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || ranNothing ? 1 : 0);

@@ -1,0 +1,140 @@
+/**
+ * Loads the real dist/webview.js into headless Chromium behind the same HTML and
+ * CSP the extension serves, with a stand-in for acquireVsCodeApi that records
+ * what the webview posts and lets a test deliver host messages.
+ */
+import { createServer, Server } from 'http';
+import { readFileSync, existsSync, mkdirSync } from 'fs';
+import { AddressInfo } from 'net';
+import * as path from 'path';
+import type * as Playwright from 'playwright-core';
+import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
+import { renderWebviewHtml } from '../../src/vscode/webviewHtml';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const FAILURES = path.join(ROOT, '.test-runs', 'ui-failures');
+
+let browser: Playwright.Browser | undefined;
+let server: Server | undefined;
+let origin = '';
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.png': 'image/png' };
+
+async function startServer(): Promise<string> {
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(
+        renderWebviewHtml({
+          cspSource: origin,
+          scriptUri: `${origin}/dist/webview.js`,
+          styleUris: [`${origin}/dist/webview.css`, `${origin}/media/chat.css`],
+        }),
+      );
+      return;
+    }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    const file = path.join(ROOT, path.normalize(url.pathname));
+    if (!file.startsWith(ROOT) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return origin;
+}
+
+async function getBrowser(): Promise<Playwright.Browser> {
+  if (browser) return browser;
+  const executablePath = process.env.STEP_FLASH_CHROMIUM;
+  const playwrightPath = process.env.STEP_FLASH_PLAYWRIGHT;
+  if (!executablePath || !playwrightPath) throw new Error('Run UI tests through "npm run test:ui", which installs Chromium and playwright-core.');
+  if (!existsSync(path.join(DIST, 'webview.js'))) throw new Error('dist/webview.js is missing: run "npm run build" first.');
+  const playwright = require(playwrightPath) as typeof Playwright;
+  browser = await playwright.chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await startServer();
+  return browser;
+}
+
+export interface WebviewHarness {
+  page: Playwright.Page;
+  /** Everything the webview posted to the host so far. */
+  posted(): Promise<WebviewMessage[]>;
+  waitForPosted<T extends WebviewMessage['type']>(type: T, timeoutMs?: number): Promise<Extract<WebviewMessage, { type: T }>>;
+  deliver(message: HostMessage | Record<string, unknown>): Promise<void>;
+  /** Errors thrown in the page and CSP violations, which a test may assert are empty. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openWebview(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<WebviewHarness> {
+  const b = await getBrowser();
+  const context = await b.newContext({ viewport: { width: 420, height: 800 }, colorScheme: options.colorScheme ?? 'dark' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const w = globalThis as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
+    w.__posted = [];
+    w.__state = undefined;
+    let acquired = false;
+    w.acquireVsCodeApi = () => {
+      if (acquired) throw new Error('acquireVsCodeApi called twice');
+      acquired = true;
+      return {
+        postMessage: (message: unknown) => w.__posted.push(message),
+        getState: () => w.__state,
+        setState: (state: unknown) => (w.__state = state),
+      };
+    };
+  });
+  await page.goto(`${origin}/`);
+  const harness: WebviewHarness = {
+    page,
+    pageErrors,
+    posted: () => page.evaluate(() => (globalThis as unknown as { __posted: WebviewMessage[] }).__posted.slice()),
+    async waitForPosted(type, timeoutMs = 5000) {
+      const handle = await page.waitForFunction(
+        (t) => (globalThis as unknown as { __posted: Array<{ type: string }> }).__posted.find((m) => m.type === t),
+        type,
+        { timeout: timeoutMs },
+      );
+      return (await handle.jsonValue()) as never;
+    },
+    async deliver(message) {
+      await page.evaluate((data) => (globalThis as unknown as { postMessage(d: unknown, o: string): void }).postMessage(data, "*"), message as unknown as Record<string, unknown>);
+    },
+    close: () => context.close(),
+  };
+  return harness;
+}
+
+/** Saves a screenshot named after the failed test; call from afterEach. */
+export async function screenshotOnFailure(test: Mocha.Test | undefined, harness: WebviewHarness | undefined): Promise<void> {
+  if (!test || test.state !== 'failed' || !harness) return;
+  mkdirSync(FAILURES, { recursive: true });
+  const file = path.join(FAILURES, `${test.fullTitle().replace(/[^a-z0-9]+/gi, '-').slice(0, 120)}.png`);
+  await harness.page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  console.error(`    screenshot: ${file}`);
+}
+
+after(async () => {
+  await browser?.close();
+  browser = undefined;
+  server?.close();
+});
