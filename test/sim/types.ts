@@ -1,0 +1,98 @@
+/**
+ * Contract of the Step API simulator (test code only). The client's unit tests,
+ * the integration tests and the benchmarks all drive it through this API.
+ * Behaviour follows ../shared/docs/step-api.md; where it marks a fact [I], the
+ * simulator offers both variants through options.
+ */
+
+export type Flavour = 'stepfun' | 'openrouter' | 'vllm' | 'sglang';
+export type Region = 'global' | 'china';
+export type Tier = 'V0' | 'V1' | 'V2' | 'V3' | 'V4' | 'V5';
+
+export interface SimToolCall {
+  id?: string;
+  name: string;
+  /** JSON text; streamed in pieces when chunking. */
+  arguments: string;
+}
+
+export type SimFault =
+  /** HTTP error status before any streaming. body 'empty' sends no body at all (the bare-401 case). */
+  | { kind: 'status'; status: 400 | 401 | 402 | 404 | 429 | 451 | 500 | 503 | 504; body?: 'empty' | Record<string, unknown>; retryAfterSeconds?: number; retryAfterMs?: number }
+  /** The stream stops after `afterChunks` chunks with no finish_reason and no [DONE], and the socket closes. */
+  | { kind: 'cut'; afterChunks: number }
+  /** A chunk whose JSON does not parse, after `afterChunks` chunks. */
+  | { kind: 'malformed'; afterChunks: number }
+  /** A `data: {"error": {...}}` frame with HTTP 200, after `afterChunks` chunks (OpenRouter/vLLM style). */
+  | { kind: 'errorFrame'; afterChunks: number; message?: string }
+  /** Destroys the socket without any HTTP response (connection reset). */
+  | { kind: 'reset' };
+
+export interface SimReply {
+  content?: string;
+  reasoning?: string;
+  toolCalls?: SimToolCall[];
+  /** Defaults to 'tool_calls' when toolCalls are given, else 'stop'. */
+  finishReason?: 'stop' | 'length' | 'content_filter' | 'tool_calls';
+  /** Reported prompt tokens (default: a rough count of the request), cached tokens on a cache hit. */
+  promptTokens?: number;
+  cachedTokens?: number;
+  /** Tokens per chunk: a number or [min, max] (a token is ~4 characters here). Default 3. */
+  tokensPerChunk?: number | [number, number];
+  /** Delay between chunks, and before the first byte. Default 0. */
+  chunkDelayMs?: number;
+  firstByteDelayMs?: number;
+  /** Send SSE comment lines (`: keepalive`, or `: OPENROUTER PROCESSING` on openrouter) between chunks. */
+  keepAliveComments?: boolean;
+  /** Intermediate finish_reason: null (default) or '' (the API reference's example). */
+  midStreamFinishReason?: null | '';
+  /** Omit `index` on tool-call deltas (the StepFun docs never show it). */
+  omitToolCallIndex?: boolean;
+  fault?: SimFault;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  region: Region;
+  headers: Record<string, string>;
+  /** Parsed JSON body for JSON requests; for multipart uploads, the fields (file bytes as length only). */
+  body: unknown;
+  time: number;
+}
+
+/**
+ * Flavours decide the wire shape of reasoning: stepfun `delta.reasoning` (or `reasoning_content` when the
+ * request says reasoning_format "deepseek-style"), openrouter `delta.reasoning` + `delta.reasoning_details`
+ * with `usage.cost` in the last chunk only and an X-Generation-Id header, vllm `delta.reasoning` with usage
+ * only when stream_options.include_usage, sglang `delta.reasoning_content`. StepFun sends cumulative usage
+ * on every chunk and an X-Trace-Id header.
+ */
+export interface SimOptions {
+  flavour?: Flavour;
+  /** Keys each region accepts. A key of one region gets a 401 on the other. Default: global ['sk-global-test'], china ['sk-china-test']. */
+  keys?: Partial<Record<Region, string[]>>;
+  /** 401 body when a key is refused: 'empty' (no body) or 'json' (the invalid_api_key body). Default 'json'. */
+  unauthorizedBody?: 'empty' | 'json';
+  /** Enforce a tier's concurrency and requests-per-minute with 429s. Default: not enforced. */
+  tier?: Tier;
+  /** Models listed by GET /v1/models. Default: the flavour's ids (step-3.7-flash, step-3.5-flash; stepfun/… on openrouter; step3p7-flash on vllm/sglang). */
+  models?: string[];
+  /** Completion tokens per second the stream is paced at (0 = as fast as possible). Default 0. */
+  tokensPerSecond?: number;
+}
+
+export interface Simulator {
+  /** Base URL including /v1 for a region's host, e.g. http://127.0.0.1:PORT/v1. */
+  url(region?: Region): string;
+  /** Queue replies for the next chat completions, in order; when the queue is empty, `fallback` answers. */
+  enqueue(...replies: SimReply[]): void;
+  /** Answer every chat completion with this function (overrides the queue). */
+  respondWith(fn: ((body: unknown, request: RecordedRequest) => SimReply) | undefined): void;
+  /** Every request received, in order (chat, models, files, …). */
+  readonly requests: RecordedRequest[];
+  /** Files uploaded through /v1/files, by id. */
+  readonly files: Map<string, { id: string; filename: string; purpose: string; bytes: number; data: Buffer }>;
+  reset(): void;
+  close(): Promise<void>;
+}
