@@ -1,6 +1,7 @@
 // Builds the extension host bundle and the webview bundle with esbuild.
 // --production: minified, no source maps. --watch: rebuild on change.
 import * as esbuild from 'esbuild';
+import { rmSync } from 'fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -34,6 +35,9 @@ const targets = [
     loader: { '.css': 'css' },
   },
 ];
+
+// A production build must not leave a dev build's source maps behind.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   for (const options of targets) {
