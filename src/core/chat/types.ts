@@ -1,0 +1,81 @@
+/**
+ * A chat as it is stored and sent. Pure data: the host persists it per
+ * workspace and turns it into API messages; the webview sees MessageView.
+ */
+import type { EffortView, ErrorView, ImageDetail, UsageView } from '../../shared/protocol';
+
+export interface StoredImage {
+  name: string;
+  mime: string;
+  base64: string;
+  detail: ImageDetail;
+}
+
+export interface StoredVideo {
+  name: string;
+  /** Files API id, sent as stepfile://id. */
+  fileId: string;
+}
+
+/** Text attached as context: a selection, a file, an @mention. */
+export interface ContextBlock {
+  label: string;
+  path: string;
+  language?: string;
+  text: string;
+  startLine?: number;
+}
+
+export interface TurnRecord {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  reasoning?: string;
+  images?: StoredImage[];
+  videos?: StoredVideo[];
+  context?: ContextBlock[];
+  status?: 'done' | 'stopped' | 'error' | 'streaming';
+  effort?: EffortView;
+  usage?: UsageView;
+  error?: ErrorView;
+  steps?: string[];
+  createdAt: number;
+}
+
+export interface ChatRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  turns: TurnRecord[];
+  totalUsage: UsageView;
+}
+
+export type ContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string; detail?: ImageDetail } }
+  | { type: 'video_url'; video_url: { url: string } };
+
+export interface ApiToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+export type ApiMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string | ContentPart[] }
+  | { role: 'assistant'; content: string | null; tool_calls?: ApiToolCall[]; reasoning?: string }
+  | { role: 'tool'; tool_call_id: string; content: string };
+
+export const ZERO_USAGE: UsageView = { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 };
+
+export function addUsage(a: UsageView, b: UsageView | undefined): UsageView {
+  if (!b) return a;
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    cachedTokens: a.cachedTokens + b.cachedTokens,
+    costUsd: a.costUsd + b.costUsd,
+  };
+}

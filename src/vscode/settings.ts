@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import type { EffortChoice, ImageDetail } from '../shared/protocol';
+import type { Intent } from '../core/effort';
+
+export type ProviderSetting = 'stepfun-global' | 'stepfun-china' | 'openrouter' | 'custom';
+export type TierSetting = 'V0' | 'V1' | 'V2' | 'V3' | 'V4' | 'V5';
+
+/** A typed snapshot of the user's settings; read fresh per request so changes apply at once. */
+export interface SettingsSnapshot {
+  provider: ProviderSetting;
+  model: string;
+  customBaseUrl: string;
+  customModel: string;
+  customVision: boolean;
+  customSendEffort: boolean;
+  rateTier: TierSetting;
+  effort: (intent: Intent) => EffortChoice;
+  imageMaxEdge: number;
+  imageMaxBytes: number;
+  imageDetail: ImageDetail;
+  useRefactorPreview: boolean;
+  saveAfterApply: boolean;
+  agentMaxSteps: number;
+}
+
+const SECTION = 'stepFlash';
+
+export function readSettings(): SettingsSnapshot {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  return {
+    provider: c.get<ProviderSetting>('provider', 'stepfun-global'),
+    model: c.get<string>('model', '').trim(),
+    customBaseUrl: c.get<string>('customBaseUrl', 'http://127.0.0.1:8000/v1').trim(),
+    customModel: c.get<string>('customModel', 'step3p7-flash').trim(),
+    customVision: c.get<boolean>('customVision', true),
+    customSendEffort: c.get<boolean>('customSendEffort', true),
+    rateTier: c.get<TierSetting>('rateTier', 'V0'),
+    effort: (intent) => c.get<EffortChoice>(`effort.${intent}`, 'auto'),
+    imageMaxEdge: c.get<number>('images.maxEdge', 2048),
+    imageMaxBytes: Math.round(c.get<number>('images.maxMegabytes', 10) * 1024 * 1024),
+    imageDetail: c.get<ImageDetail>('images.detail', 'high'),
+    useRefactorPreview: c.get<boolean>('review.useRefactorPreview', false),
+    saveAfterApply: c.get<boolean>('review.saveAfterApply', false),
+    agentMaxSteps: c.get<number>('agent.maxSteps', 8),
+  };
+}
+
+/** Writes where the user set it: a workspace value would otherwise shadow a global write. */
+export async function updateSetting(key: string, value: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const inspected = config.inspect(key);
+  const target =
+    inspected?.workspaceFolderValue !== undefined
+      ? vscode.ConfigurationTarget.WorkspaceFolder
+      : inspected?.workspaceValue !== undefined
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
+  await config.update(key, value, target);
+}
+
+export function onSettingsChanged(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(SECTION)) listener();
+  });
+}
