@@ -1,0 +1,104 @@
+/**
+ * The bounded tool loop behind every editing command: the model may call the
+ * read-only tools (read_file, list_files, search_text) to gather context, each
+ * call shown as a step, until it proposes edits through the edit tools or
+ * answers in text. The step limit keeps a confused model from looping forever.
+ */
+import type { ApiMessage, ApiToolCall } from './chat/types';
+import type { UsageView } from '../shared/protocol';
+import { addUsage, ZERO_USAGE } from './chat/types';
+
+export interface ModelTurn {
+  text: string;
+  toolCalls: Array<{ id: string; name: string; arguments: string }>;
+  usage?: UsageView;
+  stopped: boolean;
+}
+
+export interface AgentDeps {
+  /** One model request with these tools offered; streams to the UI on its own. */
+  ask(messages: ApiMessage[], tools: readonly unknown[]): Promise<ModelTurn>;
+  /** Runs a read-only tool and returns what the model should see (errors as text, never thrown). */
+  runReadTool(name: string, args: Record<string, unknown>): Promise<string>;
+  onStep(step: string): void;
+}
+
+export interface AgentResult {
+  text: string;
+  editCalls: Array<{ name: string; arguments: string }>;
+  steps: string[];
+  usage: UsageView;
+  stopped: boolean;
+  messages: ApiMessage[];
+}
+
+const READ_TOOL_NAMES = new Set(['read_file', 'list_files', 'search_text']);
+
+export function describeStep(name: string, args: Record<string, unknown>): string {
+  const str = (key: string) => (typeof args[key] === 'string' ? (args[key] as string) : undefined);
+  switch (name) {
+    case 'read_file': {
+      const lines = args.startLine !== undefined ? ` lines ${String(args.startLine)}–${String(args.endLine ?? 'end')}` : '';
+      return `Read ${str('path') ?? '(no path)'}${lines}`;
+    }
+    case 'list_files':
+      return `Listed files${str('glob') ? ` matching ${str('glob')}` : ''}`;
+    case 'search_text':
+      return `Searched for “${str('query') ?? ''}”${str('glob') ? ` in ${str('glob')}` : ''}`;
+    default:
+      return `Called ${name}`;
+  }
+}
+
+function parseArgs(text: string): Record<string, unknown> | string {
+  try {
+    const value = JSON.parse(text || '{}') as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : 'arguments must be a JSON object';
+  } catch (error) {
+    return `arguments are not valid JSON: ${(error as Error).message}`;
+  }
+}
+
+export async function runAgent(
+  initial: ApiMessage[],
+  tools: { read: readonly unknown[]; edit: readonly unknown[] },
+  maxSteps: number,
+  deps: AgentDeps,
+): Promise<AgentResult> {
+  const messages = [...initial];
+  const steps: string[] = [];
+  let usage = ZERO_USAGE;
+  // Each round that continues adds at least one step, so the step limit ends the loop.
+  for (;;) {
+    const lastRound = steps.length >= maxSteps;
+    if (lastRound) {
+      messages.push({
+        role: 'user',
+        content: `You have used all ${maxSteps} read steps. Propose your changes now with the edit tools, or answer in text.`,
+      });
+    }
+    const turn = await deps.ask(messages, lastRound ? tools.edit : [...tools.read, ...tools.edit]);
+    usage = addUsage(usage, turn.usage);
+    const edits = turn.toolCalls.filter((c) => !READ_TOOL_NAMES.has(c.name));
+    const reads = turn.toolCalls.filter((c) => READ_TOOL_NAMES.has(c.name));
+    if (turn.stopped || edits.length > 0 || reads.length === 0 || lastRound) {
+      return { text: turn.text, editCalls: edits, steps, usage, stopped: turn.stopped, messages };
+    }
+    const calls: ApiToolCall[] = reads.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+    messages.push({ role: 'assistant', content: turn.text || null, tool_calls: calls });
+    for (const call of reads) {
+      const args = parseArgs(call.arguments);
+      let result: string;
+      if (typeof args === 'string') {
+        result = `Error: ${args}`;
+        steps.push(`${call.name}: ${args}`);
+      } else {
+        const step = describeStep(call.name, args);
+        steps.push(step);
+        deps.onStep(step);
+        result = await deps.runReadTool(call.name, args);
+      }
+      messages.push({ role: 'tool', tool_call_id: call.id, content: result });
+    }
+  }
+}
