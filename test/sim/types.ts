@@ -19,8 +19,12 @@ export interface SimToolCall {
 export type SimFault =
   /** HTTP error status before any streaming. body 'empty' sends no body at all (the bare-401 case). */
   | { kind: 'status'; status: 400 | 401 | 402 | 404 | 429 | 451 | 500 | 503 | 504; body?: 'empty' | Record<string, unknown>; retryAfterSeconds?: number; retryAfterMs?: number }
-  /** The stream stops after `afterChunks` chunks with no finish_reason and no [DONE], and the socket closes. */
-  | { kind: 'cut'; afterChunks: number }
+  /**
+   * The stream stops after `afterChunks` chunks with no finish_reason and no [DONE], and the socket closes.
+   * By default the HTTP body ends cleanly (openai-node then finishes silently); `abrupt` destroys the socket
+   * mid-body instead, so the reader sees a network error.
+   */
+  | { kind: 'cut'; afterChunks: number; abrupt?: boolean }
   /** A chunk whose JSON does not parse, after `afterChunks` chunks. */
   | { kind: 'malformed'; afterChunks: number }
   /** A `data: {"error": {...}}` frame with HTTP 200, after `afterChunks` chunks (OpenRouter/vLLM style). */
@@ -80,6 +84,10 @@ export interface SimOptions {
   models?: string[];
   /** Completion tokens per second the stream is paced at (0 = as fast as possible). Default 0. */
   tokensPerSecond?: number;
+  /** Ports to listen on (0 = ephemeral, the default). */
+  ports?: Partial<Record<Region, number>>;
+  /** Answers chat completions when the queue is empty and no respondWith is set. Default: a scripted reply echoing the last user message. */
+  fallback?: (body: unknown, request: RecordedRequest) => SimReply;
 }
 
 export interface Simulator {

@@ -1,0 +1,76 @@
+/** POST /v1/chat/completions: validation, the chosen reply's faults, then a stream or a completion body. */
+import type { ServerResponse } from 'http';
+import { defaultError, errorFrame, type ApiError } from './errors';
+import { sendJson, sleep } from './httpIo';
+import { planReply } from './replyPlan';
+import { writeStream } from './streamWriter';
+import { validateChat, type ChatContext, type ChatRequest } from './validateChat';
+import { ChunkFormatter, traceHeader } from './wireFormat';
+import type { Flavour, SimReply } from './types';
+
+export interface ChatDeps extends ChatContext {
+  tokensPerSecond: number;
+  sendError: (res: ServerResponse, e: ApiError, headers?: Record<string, string>) => void;
+  nextReply: () => SimReply;
+}
+
+function statusFault(res: ServerResponse, fault: Extract<SimReply['fault'], { kind: 'status' }>, deps: ChatDeps): void {
+  const headers: Record<string, string> = {};
+  if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+  if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
+  if (fault.body === 'empty') {
+    res.writeHead(fault.status, { ...headers, 'content-length': '0' });
+    res.end();
+  } else if (fault.body) {
+    sendJson(res, fault.status, fault.body, headers);
+  } else {
+    deps.sendError(res, defaultError(fault.status), headers);
+  }
+}
+
+/** Non-stream body, with the same faults as streams in their non-stream form. */
+function writeCompletion(res: ServerResponse, fmt: ChunkFormatter, flavour: Flavour, reply: SimReply): void {
+  const headers = traceHeader(flavour, fmt.id);
+  const fault = reply.fault;
+  if (fault?.kind === 'errorFrame') {
+    sendJson(res, 200, errorFrame(flavour, fault.message ?? 'The upstream model failed', fmt.frameBase()), headers);
+    return;
+  }
+  const text = JSON.stringify(fmt.completion());
+  if (fault?.kind === 'cut') {
+    // Promise the whole body, send half, then drop the connection.
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
+    return;
+  }
+  const body = fault?.kind === 'malformed' ? text.slice(0, -1) : text;
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+export async function handleChat(res: ServerResponse, body: unknown, deps: ChatDeps, signal: AbortSignal): Promise<void> {
+  const checked = validateChat(body, deps);
+  if (!checked.ok) {
+    deps.sendError(res, checked.error);
+    return;
+  }
+  const req: ChatRequest = checked.req;
+  const reply = deps.nextReply();
+  if (reply.fault?.kind === 'reset') {
+    res.socket?.destroy();
+    return;
+  }
+  await sleep(reply.firstByteDelayMs ?? 0, signal);
+  if (signal.aborted) return;
+  if (reply.fault?.kind === 'status') {
+    statusFault(res, reply.fault, deps);
+    return;
+  }
+  const plan = planReply(reply, req, deps.flavour);
+  if (req.stream) {
+    await writeStream(res, { flavour: deps.flavour, req, plan, reply, tokensPerSecond: deps.tokensPerSecond, signal });
+    return;
+  }
+  const fmt = new ChunkFormatter(deps.flavour, req, plan, { midStreamFinishReason: null, omitToolCallIndex: reply.omitToolCallIndex ?? false });
+  writeCompletion(res, fmt, deps.flavour, reply);
+}

@@ -1,0 +1,98 @@
+/**
+ * The Step API simulator: two region hosts (global, china) on 127.0.0.1 sharing one
+ * state. Contract in ./types.ts; behaviour follows shared/docs/step-api.md.
+ */
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
+import { defaultReply } from './defaultReply';
+import type { StoredFile } from './files';
+import { defaultModels } from './models';
+import { regionHandler, type SimState } from './routes';
+import { TierLimiter } from './tierLimits';
+import type { RecordedRequest, Region, SimOptions, SimReply, Simulator } from './types';
+
+export const DEFAULT_KEYS: Record<Region, string[]> = { global: ['sk-global-test'], china: ['sk-china-test'] };
+const REGIONS: Region[] = ['global', 'china'];
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    // Ends keep-alive and in-flight sockets too, so test processes exit promptly.
+    server.closeAllConnections();
+  });
+}
+
+export async function startSimulator(options: SimOptions = {}): Promise<Simulator> {
+  const flavour = options.flavour ?? 'stepfun';
+  if (options.tokensPerSecond !== undefined && !(options.tokensPerSecond >= 0)) {
+    throw new RangeError(`tokensPerSecond must be >= 0, got ${options.tokensPerSecond}`);
+  }
+  const closing = new AbortController();
+  let queue: SimReply[] = [];
+  let responder: ((body: unknown, request: RecordedRequest) => SimReply) | undefined;
+  const fallback = options.fallback ?? ((body: unknown) => defaultReply(body));
+  const requests: RecordedRequest[] = [];
+  const files = new Map<string, StoredFile>();
+  const limiter = options.tier ? new TierLimiter(options.tier) : undefined;
+  const state: SimState = {
+    flavour,
+    keys: { global: options.keys?.global ?? DEFAULT_KEYS.global, china: options.keys?.china ?? DEFAULT_KEYS.china },
+    unauthorizedBody: options.unauthorizedBody ?? 'json',
+    models: options.models ?? defaultModels(flavour),
+    tokensPerSecond: options.tokensPerSecond ?? 0,
+    limiter,
+    requests,
+    files,
+    signal: closing.signal,
+    nextReply: (body, record) => (responder ? responder(body, record) : (queue.shift() ?? fallback(body, record))),
+  };
+  const servers = new Map<Region, Server>();
+  const ports = new Map<Region, number>();
+  try {
+    for (const region of REGIONS) {
+      const server = createServer(regionHandler(state, region));
+      servers.set(region, server);
+      ports.set(region, await listen(server, options.ports?.[region] ?? 0));
+    }
+  } catch (err) {
+    await Promise.all([...servers.values()].map(closeServer));
+    throw err;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    url: (region: Region = 'global') => `http://127.0.0.1:${ports.get(region)}/v1`,
+    enqueue: (...replies: SimReply[]) => {
+      queue.push(...replies);
+    },
+    respondWith: (fn) => {
+      responder = fn;
+    },
+    requests,
+    files,
+    reset: () => {
+      queue = [];
+      responder = undefined;
+      requests.length = 0;
+      files.clear();
+      limiter?.reset();
+    },
+    close: () => {
+      closed ??= (async () => {
+        closing.abort();
+        await Promise.all([...servers.values()].map(closeServer));
+      })();
+      return closed;
+    },
+  };
+}
