@@ -1,0 +1,177 @@
+/**
+ * One streamed chat turn: rate-limit slot, retries before the first token,
+ * raw-chunk accumulation, idle timeout, and cancellation that keeps what
+ * arrived. The SDK finishes silently when a stream ends without [DONE], so a
+ * missing finish_reason is checked here and reported as a cut stream.
+ */
+// The body carries fields the SDK types lack (reasoning_effort values, reasoning, stream_options on any server).
+import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import { mapError, requireKey, type ClientContext } from './clientContext';
+import { StepError } from './errors';
+import { traceIdFrom } from './httpCapture';
+import { costOf } from './pricing';
+import { buildChatBody, type BuiltRequest } from './requestBody';
+import { withRetry } from './retry';
+import { StreamAccumulator } from './stream';
+import type { ChatRequest, ChatResult, StreamHandlers } from './types';
+
+/** Rough prompt size for the tokens-per-minute budget: ~4 characters a token, images flat. */
+export function estimateTokens(request: ChatRequest): number {
+  let chars = 0;
+  let images = 0;
+  for (const message of request.messages) {
+    const content = (message as { content?: unknown }).content;
+    if (typeof content === 'string') chars += content.length;
+    else if (Array.isArray(content)) {
+      for (const part of content as { type?: string; text?: string }[]) {
+        if (part?.type === 'text') chars += part.text?.length ?? 0;
+        else images++;
+      }
+    }
+  }
+  return Math.ceil(chars / 4) + images * 1000 + (request.maxTokens ?? 0);
+}
+
+export function resultFrom(acc: StreamAccumulator, built: BuiltRequest, traceId: string | undefined, stopped: boolean, attempts: number): ChatResult {
+  const result: ChatResult = {
+    content: acc.content,
+    reasoning: acc.reasoning,
+    answerText: acc.answerText,
+    toolCalls: acc.toolCalls,
+    finishReason: acc.finishReason,
+    cost: costOf(acc.usage, built.model),
+    model: built.model,
+    stopped,
+    attempts,
+  };
+  const details = acc.reasoningDetails;
+  if (details) result.reasoningDetails = details;
+  if (acc.usage) result.usage = acc.usage;
+  if (acc.id) result.id = acc.id;
+  if (traceId) result.traceId = traceId;
+  if (built.effortSent) result.effortSent = built.effortSent;
+  return result;
+}
+
+/** Wraps handlers so none fires after the caller aborted, and a throwing handler is not mistaken for a network error. */
+class Delivery {
+  handlerError: unknown;
+  constructor(
+    private readonly handlers: StreamHandlers,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+  call<K extends keyof StreamHandlers>(name: K, ...args: Parameters<NonNullable<StreamHandlers[K]>>): void {
+    if (this.signal?.aborted || this.handlerError !== undefined) return;
+    const fn = this.handlers[name] as ((...a: unknown[]) => void) | undefined;
+    try {
+      fn?.apply(this.handlers, args);
+    } catch (error) {
+      this.handlerError = error;
+    }
+  }
+}
+
+export async function streamChat(ctx: ClientContext, request: ChatRequest, handlers: StreamHandlers = {}, signal?: AbortSignal): Promise<ChatResult> {
+  const built = buildChatBody(request, ctx.profile, true);
+  requireKey(ctx);
+  const delivery = new Delivery(handlers, signal);
+  let acc = new StreamAccumulator();
+  let traceId: string | undefined;
+  let attempts = 0;
+  const stoppedResult = () => resultFrom(acc, built, traceId, true, attempts);
+
+  const attempt = async (attemptNumber: number): Promise<ChatResult> => {
+    attempts = attemptNumber;
+    acc = new StreamAccumulator();
+    traceId = undefined;
+    const permit = ctx.limiter
+      ? await ctx.limiter.acquire({ estimatedTokens: estimateTokens(request), onQueued: (p) => delivery.call('onQueued', p), ...(signal ? { signal } : {}) })
+      : undefined;
+    try {
+      return await runOnce(attemptNumber);
+    } finally {
+      permit?.release(acc.usage ? acc.usage.totalTokens : undefined);
+    }
+  };
+
+  const runOnce = async (attemptNumber: number): Promise<ChatResult> => {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    let idleFired = false;
+    const armIdle = () => {
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(() => {
+        idleFired = true;
+        controller.abort();
+      }, ctx.idleTimeoutMs);
+    };
+    try {
+      const timeout = ctx.firstByteTimeoutMs ?? 120_000;
+      const { data: stream, response } = await ctx.sdk.chat.completions
+        .create(built.body as unknown as ChatCompletionCreateParamsStreaming, { signal: controller.signal, timeout })
+        .withResponse();
+      traceId = traceIdFrom(response.headers);
+      delivery.call('onStart', { ...(traceId ? { traceId } : {}), attempt: attemptNumber });
+      armIdle();
+      for await (const chunk of stream) {
+        armIdle();
+        if (signal?.aborted) break;
+        const delta = acc.push(chunk);
+        if (!traceId && acc.id) traceId = acc.id;
+        if (delta.reasoning) delivery.call('onReasoning', delta.reasoning);
+        if (delta.content) delivery.call('onContent', delta.content);
+        if (delta.toolCallIndexes) delivery.call('onToolCalls', acc.toolCalls);
+        if ((chunk as { usage?: unknown }).usage && acc.usage) delivery.call('onUsage', acc.usage);
+        if (delivery.handlerError !== undefined) break;
+      }
+      if (delivery.handlerError !== undefined) throw delivery.handlerError;
+      if (signal?.aborted) return stoppedResult();
+      if (idleFired) {
+        throw new StepError({
+          kind: 'timeout',
+          title: 'The answer stalled',
+          message: `${ctx.profile.host} sent nothing for ${Math.round(ctx.idleTimeoutMs / 1000)} s in the middle of the answer.`,
+          actions: ['retry', 'copyDiagnostics'],
+          retryable: false,
+        });
+      }
+      if (!acc.finishReason) {
+        throw new StepError({
+          kind: 'stream-cut',
+          title: 'The answer was cut off',
+          message: `The stream from ${ctx.profile.host} ended after ${acc.chunks} chunk${acc.chunks === 1 ? '' : 's'} without a finish_reason or [DONE]. The answer is incomplete.`,
+          retryable: !acc.hasOutput,
+          actions: ['retry', 'copyDiagnostics'],
+        });
+      }
+      return resultFrom(acc, built, traceId, false, attemptNumber);
+    } catch (error) {
+      if (error === delivery.handlerError) throw error;
+      if (signal?.aborted) return stoppedResult();
+      const partial = { content: acc.content, reasoning: acc.reasoning };
+      throw await mapError(
+        ctx,
+        error,
+        { model: built.model, path: '/chat/completions', delivered: acc.hasOutput, partial, ...(traceId ? { traceId } : {}) },
+        signal,
+      );
+    } finally {
+      if (idle) clearTimeout(idle);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  };
+
+  try {
+    return await withRetry(
+      attempt,
+      ctx.retry,
+      { onRetry: (info) => delivery.call('onRetry', info), onCountdown: (s) => delivery.call('onCountdown', s) },
+      signal,
+    );
+  } catch (error) {
+    if (signal?.aborted && error instanceof StepError && error.kind === 'cancelled') return stoppedResult();
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * What a request cost. Prices are StepFun's published USD list prices per
+ * million tokens (step-api.md §8); OpenRouter's own `usage.cost` wins when it is
+ * sent. An unknown model has no cost rather than a guessed one.
+ */
+import type { Usage } from './types';
+
+export interface Price {
+  inputPerM: number;
+  cachedInputPerM: number;
+  outputPerM: number;
+}
+
+export const PRICES: Readonly<Record<string, Price>> = {
+  'step-3.7-flash': { inputPerM: 0.2, cachedInputPerM: 0.04, outputPerM: 1.15 },
+  'step-3.5-flash': { inputPerM: 0.1, cachedInputPerM: 0.02, outputPerM: 0.3 },
+  'step-3.5-flash-2603': { inputPerM: 0.1, cachedInputPerM: 0.02, outputPerM: 0.3 },
+};
+
+/** Names vLLM/SGLang commands serve the weights under (Step-3.x-Flash READMEs §6). */
+const SERVED_NAMES: Readonly<Record<string, string>> = {
+  step3p7: 'step-3.7-flash',
+  'step3p7-flash': 'step-3.7-flash',
+  'step3p7-flash-bf16': 'step-3.7-flash',
+  'step3p7-flash-fp8': 'step-3.7-flash',
+  'step3p7-flash-nvfp4': 'step-3.7-flash',
+  'step3p5-flash': 'step-3.5-flash',
+};
+
+export type CostInfo =
+  | { usd: number; source: 'provider' | 'price-table' | 'free-variant'; model: string }
+  | { usd: undefined; source: 'unknown'; model: string; reason: string };
+
+/** Canonical price-table id for a model id, or undefined when we do not know its price. */
+export function canonicalModel(model: string): string | undefined {
+  let id = model.trim().toLowerCase();
+  id = id.slice(id.lastIndexOf('/') + 1);
+  id = id.replace(/:[a-z0-9-]+$/, '');
+  if (SERVED_NAMES[id]) return SERVED_NAMES[id];
+  if (PRICES[id]) return id;
+  const undated = id.replace(/-\d{8}$/, '');
+  if (PRICES[undated]) return undated;
+  return undefined;
+}
+
+export function priceFor(model: string): Price | undefined {
+  const id = canonicalModel(model);
+  return id ? PRICES[id] : undefined;
+}
+
+export function costOf(usage: Usage | undefined, model: string): CostInfo {
+  if (usage?.providerCostUsd !== undefined) return { usd: usage.providerCostUsd, source: 'provider', model };
+  if (!usage) return { usd: undefined, source: 'unknown', model, reason: 'The server did not report token usage.' };
+  if (/:free$/i.test(model.trim())) return { usd: 0, source: 'free-variant', model };
+  const price = priceFor(model);
+  if (!price) return { usd: undefined, source: 'unknown', model, reason: `No price is known for the model "${model}".` };
+  const cached = Math.min(usage.cachedTokens, usage.promptTokens);
+  const usd = ((usage.promptTokens - cached) * price.inputPerM + cached * price.cachedInputPerM + usage.completionTokens * price.outputPerM) / 1_000_000;
+  return { usd, source: 'price-table', model };
+}
+
+export interface CostTotals {
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+  /** Sum over requests whose cost is known. */
+  costUsd: number;
+  /** Requests whose cost could not be computed (their tokens are still counted). */
+  unpricedRequests: number;
+}
+
+/** Running totals for a session (a chat, or the whole window). */
+export class SessionCost {
+  private totals: CostTotals = { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0, unpricedRequests: 0 };
+
+  add(usage: Usage | undefined, cost: CostInfo): void {
+    this.totals.requests++;
+    if (usage) {
+      this.totals.promptTokens += usage.promptTokens;
+      this.totals.completionTokens += usage.completionTokens;
+      this.totals.cachedTokens += usage.cachedTokens;
+    }
+    if (cost.usd === undefined) this.totals.unpricedRequests++;
+    else this.totals.costUsd += cost.usd;
+  }
+
+  get current(): Readonly<CostTotals> {
+    return { ...this.totals };
+  }
+
+  /** A short line for the status bar; says when part of the total is unknown. */
+  describe(): string {
+    const t = this.totals;
+    const usd = `$${t.costUsd.toFixed(t.costUsd < 0.01 && t.costUsd > 0 ? 4 : 2)}`;
+    const unknown = t.unpricedRequests ? ` (+${t.unpricedRequests} request${t.unpricedRequests === 1 ? '' : 's'} of unknown price)` : '';
+    return `${usd}${unknown} · ${t.promptTokens + t.completionTokens} tokens`;
+  }
+
+  reset(): void {
+    this.totals = { requests: 0, promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0, unpricedRequests: 0 };
+  }
+}
