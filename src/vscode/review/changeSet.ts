@@ -1,0 +1,174 @@
+/**
+ * One proposal under review: its files, the user's decisions, and apply.
+ * Callers and tests drive it by path; the tree and commands are views on it.
+ */
+import * as vscode from 'vscode';
+import { planApply, type FileOperation, type Located } from './applyPlan';
+import type { EditEngine } from './engine';
+import type { ReviewFile } from './reviewFile';
+import type { ApplyReport, FileOutcome, ProposalMeta, ReviewFileSnapshot, ReviewSettings } from './types';
+import { buildWorkspaceEdit, landed, saveTouched } from './workspaceEdit';
+
+let nextId = 1;
+
+export class ChangeSet implements vscode.Disposable {
+  /** Unique per set; the authority of its proposed-document URIs. */
+  readonly id = `set${nextId++}`;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private applying = false;
+  private disposed = false;
+
+  constructor(
+    readonly meta: ProposalMeta,
+    private readonly located: Located[],
+    private readonly engine: EditEngine,
+    private readonly settings: ReviewSettings,
+  ) {}
+
+  get files(): ReviewFileSnapshot[] {
+    return this.located.map((l) => l.file.snapshot());
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /** True when every file has an outcome or a final decision. */
+  get isSettled(): boolean {
+    return this.located.every(({ file }) => file.outcome !== undefined || file.plan.status === 'failed' || file.decision === 'rejected');
+  }
+
+  entry(path: string): Located {
+    const found =
+      this.located.find((l) => l.file.path === path) ??
+      this.located.find((l) => l.file.plan.key === path || l.uri.toString() === path || l.file.plan.fromPath === path);
+    if (!found) throw new Error(`"${path}" is not part of the change set "${this.meta.title}".`);
+    return found;
+  }
+
+  accept(path: string): void {
+    this.update(() => this.entry(path).file.decide('accepted'));
+  }
+
+  reject(path: string): void {
+    this.update(() => this.entry(path).file.decide('rejected'));
+  }
+
+  acceptHunk(path: string, index: number): void {
+    this.update(() => this.entry(path).file.decideHunk(index, 'accepted'));
+  }
+
+  rejectHunk(path: string, index: number): void {
+    this.update(() => this.entry(path).file.decideHunk(index, 'rejected'));
+  }
+
+  acceptAll(): void {
+    this.update(() => this.decidable().forEach((f) => f.decide('accepted')));
+  }
+
+  rejectAll(): void {
+    this.update(() => this.decidable().forEach((f) => f.decide('rejected')));
+  }
+
+  /** The user edited the proposed side: the new text becomes the proposal for that file. */
+  setProposedText(path: string, text: string): void {
+    this.update(() => this.entry(path).file.setProposedText(text));
+  }
+
+  /** Writes every accepted change as one WorkspaceEdit; files changed since the proposal are re-matched or left alone. */
+  async apply(): Promise<ApplyReport> {
+    if (this.disposed) throw new Error(`the change set "${this.meta.title}" was closed.`);
+    if (this.applying) throw new Error(`the change set "${this.meta.title}" is already being applied.`);
+    this.applying = true;
+    try {
+      return await this.applyNow();
+    } finally {
+      this.applying = false;
+      this.changed.fire();
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.changed.fire();
+    this.changed.dispose();
+  }
+
+  private async applyNow(): Promise<ApplyReport> {
+    const outcomes = new Map<ReviewFile, FileOutcome>();
+    const ops: Array<{ file: ReviewFile; op: FileOperation }> = [];
+    for (const entry of this.located) {
+      const { file } = entry;
+      if (file.outcome) continue;
+      if (file.plan.status !== 'failed' && (file.decision === 'pending' || file.decision === 'rejected')) {
+        outcomes.set(file, { kind: 'skipped', message: `${file.path} was ${file.decision === 'pending' ? 'not accepted' : 'rejected'}; left as it is.` });
+        continue;
+      }
+      const planned = await planApply(entry, this.engine);
+      if ('op' in planned) ops.push({ file, op: planned.op });
+      else outcomes.set(file, planned.outcome);
+    }
+    if (ops.length > 0) {
+      const preview = this.settings.useRefactorPreview();
+      const edit = buildWorkspaceEdit(ops.map((o) => o.op), this.meta.title, preview);
+      let applied = false;
+      let why = 'VS Code refused the edit';
+      try {
+        applied = await vscode.workspace.applyEdit(edit, { isRefactoring: preview });
+      } catch (error) {
+        why = error instanceof Error ? error.message : String(error);
+      }
+      if (!applied) {
+        const error = `Nothing was written: ${why} (a file may have changed while applying, or the preview was discarded).`;
+        return { ok: false, error, files: this.report(outcomes, ops, error) };
+      }
+      const saveProblems = this.settings.saveAfterApply() ? await saveTouched(ops.map((o) => o.op)) : new Map();
+      for (const { file, op } of ops) {
+        const note = saveProblems.get('uri' in op ? op.uri : op.to);
+        if (!(await landed(op))) {
+          file.outcome = { kind: 'skipped', message: `${file.path} was left out of the applied edit (refactor preview).` };
+        } else if (op.kind === 'write' && op.rematched) {
+          file.outcome = { kind: 'applied', message: `${file.path} changed since the proposal; the accepted changes were re-matched and applied${note ? `, ${note}` : ''}.` };
+        } else {
+          file.outcome = { kind: 'applied', message: `${file.path}: ${describe(op)}${note ? `, ${note}` : ''}.` };
+        }
+      }
+    }
+    for (const [file, outcome] of outcomes) if (outcome.kind !== 'skipped') file.outcome = outcome;
+    return { ok: true, files: this.report(outcomes, ops) };
+  }
+
+  private report(outcomes: Map<ReviewFile, FileOutcome>, ops: Array<{ file: ReviewFile }>, error?: string): ApplyReport['files'] {
+    return this.located.flatMap(({ file }) => {
+      const outcome =
+        outcomes.get(file) ??
+        (error && ops.some((o) => o.file === file) ? { kind: 'failed' as const, message: `${file.path}: ${error}` } : file.outcome);
+      return outcome ? [{ path: file.path, ...outcome }] : [];
+    });
+  }
+
+  private decidable(): ReviewFile[] {
+    return this.located.map((l) => l.file).filter((f) => f.plan.status !== 'failed' && !f.outcome);
+  }
+
+  private update(action: () => void): void {
+    if (this.disposed) throw new Error(`the change set "${this.meta.title}" was closed.`);
+    action();
+    this.changed.fire();
+  }
+}
+
+function describe(op: FileOperation): string {
+  switch (op.kind) {
+    case 'write':
+      return 'changes applied';
+    case 'create':
+      return 'created';
+    case 'delete':
+      return 'deleted';
+    case 'rename':
+      return 'renamed';
+  }
+}

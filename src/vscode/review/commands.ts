@@ -1,0 +1,101 @@
+/**
+ * The review's commands and view, registered once by the extension. Commands
+ * take a tree node (inline actions) or nothing (palette: the newest open set).
+ */
+import * as vscode from 'vscode';
+import type { ChangeSet } from './changeSet';
+import { EDIT_SCHEME, EditableProposals } from './editableProposals';
+import type { ChangeSetReview } from './review';
+import { CHANGES_VIEW_ID, ChangesTreeProvider, type ReviewNode } from './tree';
+import type { ApplyReport } from './types';
+
+export const REVIEW_COMMANDS = {
+  openDiff: 'stepFlash.review.openDiff',
+  editProposal: 'stepFlash.review.editProposal',
+  accept: 'stepFlash.review.accept',
+  reject: 'stepFlash.review.reject',
+  acceptAll: 'stepFlash.review.acceptAll',
+  rejectAll: 'stepFlash.review.rejectAll',
+  apply: 'stepFlash.review.apply',
+  dismiss: 'stepFlash.review.dismiss',
+} as const;
+
+/** Registers the Changes view, the proposed/editable document schemes and every review command. */
+export function registerReviewUi(review: ChangeSetReview): vscode.Disposable {
+  const tree = new ChangesTreeProvider(review);
+  const editable = new EditableProposals((id) => review.find(id));
+  const view = vscode.window.createTreeView(CHANGES_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const newest = (node?: ReviewNode): ChangeSet => {
+    const set = node?.set ?? review.sets[review.sets.length - 1];
+    if (!set) throw new Error('There is no change set to review.');
+    return set;
+  };
+  const fileOf = (node: ReviewNode | undefined): { set: ChangeSet; path: string } => {
+    if (!node || node.kind === 'set') throw new Error('Pick a file in the Step Flash Changes view first.');
+    return { set: node.set, path: node.path };
+  };
+  const command = (id: string, run: (node?: ReviewNode) => unknown) =>
+    vscode.commands.registerCommand(id, async (node?: ReviewNode) => {
+      try {
+        await run(node);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Step Flash: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  const updateBadge = () => {
+    const pending = review.sets.flatMap((s) => s.files).filter((f) => !f.outcome && f.status !== 'failed' && f.decision !== 'rejected').length;
+    view.badge = pending > 0 ? { value: pending, tooltip: `${pending} proposed file change(s) to review` } : undefined;
+  };
+  return vscode.Disposable.from(
+    tree,
+    editable,
+    view,
+    review.onDidChange(updateBadge),
+    review.registerContentProvider(),
+    vscode.workspace.registerFileSystemProvider(EDIT_SCHEME, editable, { isCaseSensitive: true }),
+    command(REVIEW_COMMANDS.openDiff, (node) => {
+      const { set, path } = fileOf(node);
+      return review.openDiff(set, path);
+    }),
+    command(REVIEW_COMMANDS.editProposal, (node) => {
+      const { set, path } = fileOf(node);
+      return review.editProposal(set, path);
+    }),
+    command(REVIEW_COMMANDS.accept, (node) => decide(node, 'accept')),
+    command(REVIEW_COMMANDS.reject, (node) => decide(node, 'reject')),
+    command(REVIEW_COMMANDS.acceptAll, (node) => newest(node).acceptAll()),
+    command(REVIEW_COMMANDS.rejectAll, (node) => newest(node).rejectAll()),
+    command(REVIEW_COMMANDS.apply, async (node) => {
+      const set = newest(node);
+      await flushEditedProposals(set);
+      showReport(set, await set.apply());
+    }),
+    command(REVIEW_COMMANDS.dismiss, (node) => newest(node).dispose()),
+  );
+}
+
+function decide(node: ReviewNode | undefined, verb: 'accept' | 'reject'): void {
+  if (!node) throw new Error(`Pick a file or hunk in the Step Flash Changes view to ${verb}.`);
+  if (node.kind === 'set') return verb === 'accept' ? node.set.acceptAll() : node.set.rejectAll();
+  if (node.kind === 'hunk') return verb === 'accept' ? node.set.acceptHunk(node.path, node.index) : node.set.rejectHunk(node.path, node.index);
+  return verb === 'accept' ? node.set.accept(node.path) : node.set.reject(node.path);
+}
+
+/** An edited proposal the user has not saved yet still counts: take its text before applying. */
+async function flushEditedProposals(set: ChangeSet): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (document.uri.scheme === EDIT_SCHEME && document.uri.authority === set.id && document.isDirty) await document.save();
+  }
+}
+
+function showReport(set: ChangeSet, report: ApplyReport): void {
+  if (!report.ok) {
+    void vscode.window.showErrorMessage(`Step Flash: ${report.error ?? 'the changes were not applied.'}`);
+    return;
+  }
+  const count = (kind: string) => report.files.filter((f) => f.kind === kind).length;
+  const problems = report.files.filter((f) => f.kind === 'stale' || f.kind === 'failed');
+  const summary = `${set.meta.title}: ${count('applied')} applied, ${count('stale')} stale, ${count('failed')} failed, ${count('skipped')} not accepted.`;
+  if (problems.length > 0) void vscode.window.showWarningMessage(`Step Flash: ${summary} ${problems.map((p) => p.message).join(' ')}`);
+  else void vscode.window.showInformationMessage(`Step Flash: ${summary} Undo restores everything at once.`);
+}

@@ -1,0 +1,16 @@
+/**
+ * The slice of the edit engine (src/core/edits) the review calls. Typed here so
+ * the review's pure planning can be driven by the real engine or, in a unit
+ * test, by a deliberately failing one.
+ */
+import type { DiffHunk, FileEditResult, PathCheck, SearchReplace } from '../../core/edits/types';
+
+export interface EditEngine {
+  applyFileEdits(text: string, edits: SearchReplace[]): FileEditResult;
+  applyPatch(text: string, hunks: DiffHunk[]): FileEditResult;
+  checkWorkspacePath(roots: string[], requested: string): PathCheck;
+  isProbablyBinary(bytes: Uint8Array): boolean;
+  diffStats(oldText: string, newText: string): { added: number; removed: number };
+  splitHunks(oldText: string, newText: string): DiffHunk[];
+  applySelectedHunks(oldText: string, hunks: DiffHunk[], selected: boolean[]): string;
+}

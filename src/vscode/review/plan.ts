@@ -1,0 +1,196 @@
+/**
+ * Folds a proposal's changes over the files' current texts into one planned
+ * result per file. Pure: the caller reads the files (open editors first) and
+ * hands their texts in, so this runs the same under a unit test.
+ */
+import type { MatchFailure, ProposedChange } from '../../core/edits/types';
+import type { EditEngine } from './engine';
+import type { FileStatus } from './types';
+
+/** A path as read by the caller: its identity (key), and its text, or why it cannot be edited. */
+export type FileBase =
+  | { key: string; path: string; exists: boolean; text: string }
+  | { key: string; path: string; error: string };
+
+export interface PlannedFile {
+  key: string;
+  path: string;
+  fromKey?: string;
+  fromPath?: string;
+  status: FileStatus;
+  reason?: string;
+  failures?: MatchFailure[];
+  baseExists: boolean;
+  /** The text at proposal time ('' when the file did not exist). */
+  baseText: string;
+  /** The proposed text ('' for a delete). */
+  proposedText: string;
+  /** The changes that produced this file, in order, so apply can re-match them against newer text. */
+  changes: ProposedChange[];
+}
+
+interface Working {
+  base: FileBase;
+  curExists: boolean;
+  curText: string;
+  changes: ProposedChange[];
+  reason?: string;
+  failures?: MatchFailure[];
+  renameFrom?: Working;
+  renamedAway?: boolean;
+}
+
+export function changePaths(change: ProposedChange): string[] {
+  return change.kind === 'rename' ? [change.from, change.to] : [change.path];
+}
+
+/** Resolves `changes` against `bases` (one per path the changes name); `pause` yields to the host between files. */
+export async function planChanges(
+  changes: ProposedChange[],
+  bases: Map<string, FileBase>,
+  engine: EditEngine,
+  pause: () => Promise<void> = () => Promise.resolve(),
+): Promise<PlannedFile[]> {
+  const work = new Map<string, Working>();
+  const entry = (requested: string): Working => {
+    const base = bases.get(requested);
+    if (!base) throw new Error(`no base was read for ${requested}`);
+    let w = work.get(base.key);
+    if (!w) {
+      const ok = !('error' in base);
+      w = { base, curExists: ok && base.exists, curText: ok ? base.text : '', changes: [] };
+      if (!ok) w.reason = base.error;
+      work.set(base.key, w);
+    }
+    return w;
+  };
+  const renameKeys = renameParticipants(changes, bases);
+  for (const change of changes) {
+    if (change.kind === 'rename') {
+      planRename(change, entry(change.from), entry(change.to), renameKeys);
+    } else {
+      const w = entry(change.path);
+      w.changes.push(change);
+      if (w.reason === undefined) applyOne(change, w, engine);
+    }
+    await pause();
+  }
+  return [...work.values()].filter((w) => !w.renamedAway).map((w) => toPlanned(w));
+}
+
+/** Keys named by a rename AND by some other change: combining them is refused rather than guessed. */
+function renameParticipants(changes: ProposedChange[], bases: Map<string, FileBase>): Set<string> {
+  const count = new Map<string, number>();
+  for (const change of changes) {
+    for (const p of changePaths(change)) {
+      const key = bases.get(p)?.key ?? p;
+      count.set(key, (count.get(key) ?? 0) + 1);
+    }
+  }
+  const shared = new Set<string>();
+  for (const change of changes) {
+    if (change.kind !== 'rename') continue;
+    for (const p of changePaths(change)) {
+      const key = bases.get(p)?.key ?? p;
+      if ((count.get(key) ?? 0) > 1) shared.add(key);
+    }
+  }
+  return shared;
+}
+
+function planRename(change: Extract<ProposedChange, { kind: 'rename' }>, from: Working, to: Working, shared: Set<string>): void {
+  to.changes.push(change);
+  to.renameFrom = from;
+  from.renamedAway = true;
+  if (from.reason !== undefined) to.reason = `cannot rename ${change.from}: ${from.reason}`;
+  else if (to.reason !== undefined) return;
+  else if (shared.has(from.base.key) || shared.has(to.base.key)) {
+    to.reason = `the proposal renames ${change.from} to ${change.to} and also changes one of them; rename on its own, then edit.`;
+  } else if (!from.curExists) to.reason = `cannot rename ${change.from}: it does not exist.`;
+  else if (to.curExists) to.reason = `cannot rename ${change.from} to ${change.to}: ${change.to} already exists.`;
+  else {
+    to.curExists = true;
+    to.curText = from.curText;
+  }
+}
+
+function applyOne(change: Exclude<ProposedChange, { kind: 'rename' }>, w: Working, engine: EditEngine): void {
+  const path = w.base.path;
+  switch (change.kind) {
+    case 'create':
+      w.curExists = true;
+      w.curText = change.content;
+      return;
+    case 'delete':
+      if (!w.curExists) w.reason = `cannot delete ${path}: it does not exist.`;
+      else w.curExists = false;
+      return;
+    case 'edit':
+      if (!w.curExists) {
+        w.reason = `cannot edit ${path}: it does not exist (use a create for a new file).`;
+        return;
+      }
+      placeOrFail(engine.applyFileEdits(w.curText, change.edits), w, 'edit');
+      return;
+    case 'patch': {
+      const creates = change.oldPath === '/dev/null';
+      if (creates && w.curExists) {
+        w.reason = `the patch creates ${path}, but it already exists.`;
+        return;
+      }
+      if (!creates && !w.curExists) {
+        w.reason = `cannot patch ${path}: it does not exist.`;
+        return;
+      }
+      placeOrFail(engine.applyPatch(creates ? '' : w.curText, change.hunks), w, 'patch hunk');
+      if (w.reason === undefined) w.curExists = true;
+      return;
+    }
+  }
+}
+
+function placeOrFail(result: ReturnType<EditEngine['applyFileEdits']>, w: Working, noun: string): void {
+  if (result.newText !== undefined) {
+    w.curText = result.newText;
+    return;
+  }
+  const failures: MatchFailure[] = [];
+  for (const block of result.blocks) if (!block.ok) failures.push(stripIndex(block));
+  w.failures = failures;
+  const first = failures[0]?.message ?? 'no block placed';
+  const more = failures.length > 1 ? ` (and ${failures.length - 1} more)` : '';
+  w.reason = `${failures.length} ${noun}${failures.length === 1 ? '' : 's'} did not apply to ${w.base.path}: ${first}${more}`;
+}
+
+function stripIndex(block: { ok: false; index: number } & MatchFailure): MatchFailure {
+  const { ok: _ok, index, ...failure } = block;
+  return { ...failure, message: `block ${index + 1}: ${failure.message}` } as MatchFailure;
+}
+
+function toPlanned(w: Working): PlannedFile {
+  const base = w.base;
+  const baseExists = !('error' in base) && base.exists;
+  const baseText = 'error' in base ? '' : base.text;
+  const from = w.renameFrom;
+  const planned: PlannedFile = {
+    key: base.key,
+    path: base.path,
+    status: 'failed',
+    baseExists,
+    baseText,
+    proposedText: w.curExists ? w.curText : '',
+    changes: w.changes,
+  };
+  if (from) {
+    planned.fromKey = from.base.key;
+    planned.fromPath = from.base.path;
+    planned.baseText = 'error' in from.base ? '' : from.base.text;
+    planned.baseExists = true;
+  }
+  if (w.reason !== undefined) return { ...planned, reason: w.reason, ...(w.failures ? { failures: w.failures } : {}) };
+  if (from) return { ...planned, status: 'renamed' };
+  if (baseExists && w.curExists) return { ...planned, status: 'modified' };
+  if (baseExists) return { ...planned, status: 'deleted' };
+  if (w.curExists) return { ...planned, status: 'created' };
+  return { ...planned, reason: `the proposal creates ${base.path} and deletes it again; nothing to do.` };
+}

@@ -1,0 +1,88 @@
+/**
+ * Turns the planned operations into ONE WorkspaceEdit (so one undo restores
+ * them all), applies it, and checks afterwards what actually landed: through
+ * the refactor preview the user may leave entries out.
+ */
+import * as vscode from 'vscode';
+import type { FileOperation } from './applyPlan';
+import { minimalReplace } from './textRange';
+
+export function buildWorkspaceEdit(ops: FileOperation[], label: string, needsConfirmation: boolean): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  const metadata: vscode.WorkspaceEditEntryMetadata = { needsConfirmation, label };
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'write': {
+        const change = minimalReplace(op.oldText, op.newText);
+        edit.replace(op.uri, offsetRange(op.oldText, change.start, change.end), change.text, metadata);
+        break;
+      }
+      case 'create':
+        edit.createFile(op.uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(op.newText) }, metadata);
+        break;
+      case 'delete':
+        edit.deleteFile(op.uri, { recursive: false, ignoreIfNotExists: false }, metadata);
+        break;
+      case 'rename':
+        edit.renameFile(op.from, op.to, { overwrite: false, ignoreIfExists: false }, metadata);
+        break;
+    }
+  }
+  return edit;
+}
+
+/** A Range from offsets in `text` without needing the document open. */
+function offsetRange(text: string, start: number, end: number): vscode.Range {
+  return new vscode.Range(positionAt(text, start), positionAt(text, end));
+}
+
+function positionAt(text: string, offset: number): vscode.Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return new vscode.Position(line, offset - lineStart);
+}
+
+const normalize = (text: string) => text.replace(/\r\n/g, '\n');
+
+async function textOf(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
+  return (await vscode.workspace.openTextDocument(uri)).getText();
+}
+
+/** Whether an operation's result is what the files hold now. */
+export async function landed(op: FileOperation): Promise<boolean> {
+  switch (op.kind) {
+    case 'write':
+    case 'create': {
+      const now = await textOf(op.uri);
+      return now !== undefined && normalize(now) === normalize(op.newText);
+    }
+    case 'delete':
+      return (await textOf(op.uri)) === undefined;
+    case 'rename':
+      return (await textOf(op.from)) === undefined && (await textOf(op.to)) !== undefined;
+  }
+}
+
+/** Saves the documents a write touched; returns a message per file that could not be saved. */
+export async function saveTouched(ops: FileOperation[]): Promise<Map<vscode.Uri, string>> {
+  const problems = new Map<vscode.Uri, string>();
+  for (const op of ops) {
+    if (op.kind !== 'write') continue;
+    try {
+      const saved = await vscode.workspace.save(op.uri);
+      if (!saved) problems.set(op.uri, 'applied but not saved (the save was cancelled or failed)');
+    } catch (error) {
+      problems.set(op.uri, `applied but not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return problems;
+}
