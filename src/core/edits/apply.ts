@@ -1,0 +1,61 @@
+/**
+ * Applying a file's blocks or hunks in order to its evolving text. All or nothing:
+ * one failed block means no new text, but every block is still tried and reported so
+ * the review and the repair turn can explain each one.
+ */
+import { placeBlock, placeLines, type Placed } from './place';
+import type { BlockResult, DiffHunk, FileEditResult, SearchReplace } from './types';
+
+export function applyFileEdits(text: string, edits: SearchReplace[]): FileEditResult {
+  return run(text, edits.length, (cur, index) => {
+    const e = edits[index];
+    if (typeof e?.search !== 'string' || typeof e?.replace !== 'string') {
+      return { ok: false, block: { ok: false, index, reason: 'invalid', message: `Block ${index + 1}: search and replace must both be text.` } };
+    }
+    return placeBlock(cur, e.search, e.replace, { index });
+  });
+}
+
+/** Splits a hunk's prefixed lines into the text it expects and the text it leaves. */
+export function hunkSides(hunk: DiffHunk): { before: string[]; after: string[] } {
+  const before: string[] = [];
+  const after: string[] = [];
+  for (const line of hunk.lines) {
+    const p = line[0];
+    if (p === '\\') continue; // "\ No newline at end of file"
+    if (p === '-') before.push(line.slice(1));
+    else if (p === '+') after.push(line.slice(1));
+    else {
+      // Models sometimes drop the leading space of a context line; keep the line whole then.
+      const body = p === ' ' ? line.slice(1) : line;
+      before.push(body);
+      after.push(body);
+    }
+  }
+  return { before, after };
+}
+
+/** Line numbers in hunk headers are hints only: they break ties, they never place a hunk alone. */
+export function applyPatch(text: string, hunks: DiffHunk[]): FileEditResult {
+  let delta = 0;
+  return run(text, hunks.length, (cur, index) => {
+    const { before, after } = hunkSides(hunks[index]);
+    const hint = hunks[index].oldStart > 0 ? hunks[index].oldStart - 1 + delta : undefined;
+    const placed = placeLines(cur, before.join('\n'), after.join('\n'), before, after, { index, lineOnly: true, hint });
+    if (placed.ok) delta += after.length - before.length;
+    return placed;
+  });
+}
+
+function run(text: string, count: number, place: (cur: string, index: number) => Placed): FileEditResult {
+  let cur = text;
+  let failed = false;
+  const blocks: BlockResult[] = [];
+  for (let index = 0; index < count; index++) {
+    const placed = place(cur, index);
+    blocks.push(placed.block);
+    if (placed.ok) cur = placed.text;
+    else failed = true;
+  }
+  return failed ? { blocks } : { newText: cur, blocks };
+}

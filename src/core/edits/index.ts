@@ -1,0 +1,10 @@
+/** The edit engine's public surface: parse proposals, place them, check paths, split hunks for review. */
+export * from './types';
+export { parseAnswer } from './parseAnswer';
+export { changesFromToolCalls } from './toolCalls';
+export { EDIT_TOOLS, READ_TOOLS, type ToolDefinition } from './toolDefs';
+export { applyFileEdits, applyPatch } from './apply';
+export { checkWorkspacePath, isProbablyBinary } from './paths';
+export { diffStats, splitHunks, applySelectedHunks } from './hunks';
+export { repairPrompt } from './repair';
+export { FUZZY_THRESHOLD, FUZZY_MARGIN } from './place';

@@ -1,0 +1,100 @@
+/**
+ * Carrying a replacement over to the place where its search text was found when that
+ * place differs in indentation or small details: lines the model left unchanged are
+ * copied from the file itself (so drift in them is never reverted), new lines are
+ * re-indented from the model's indentation to the file's (tabs vs spaces respected).
+ */
+import { diffArrays } from 'diff';
+import { isBlank, leadingWhitespace, type OutLine } from './text';
+
+const TAB = 4;
+
+function width(ws: string): number {
+  let w = 0;
+  for (const ch of ws) w = ch === '\t' ? w + TAB - (w % TAB) : w + 1;
+  return w;
+}
+
+/** Smallest positive step between indentation widths, the block's indent unit. */
+function indentUnit(lines: string[]): number | undefined {
+  const widths = [...new Set(lines.filter((l) => !isBlank(l)).map((l) => width(leadingWhitespace(l))))].sort((a, b) => a - b);
+  let unit: number | undefined;
+  for (let i = 1; i < widths.length; i++) {
+    const d = widths[i] - widths[i - 1];
+    if (d > 0 && (unit === undefined || d < unit)) unit = d;
+  }
+  return unit;
+}
+
+export type Reindent = (line: string) => string;
+
+/** Builds the function that maps a model-indented line to the file's indentation at the found place. */
+export function makeReindent(search: string[], window: string[], fileUsesTabs: boolean, replace: string[] = []): Reindent {
+  const pairs: Array<[string, string]> = [];
+  for (let j = 0; j < search.length && j < window.length; j++) {
+    if (isBlank(search[j]) || isBlank(window[j])) continue;
+    pairs.push([leadingWhitespace(search[j]), leadingWhitespace(window[j])]);
+  }
+  if (pairs.every(([s, f]) => s === f)) return (l) => l;
+  const exact = new Map<string, string>();
+  for (const [s, f] of pairs) if (!exact.has(s)) exact.set(s, f);
+  const useTabs = pairs.some(([, f]) => f.includes('\t')) || (fileUsesTabs && !pairs.some(([, f]) => f.startsWith(' ')));
+  let [baseS, baseF] = pairs[0] ?? ['', ''];
+  for (const [s, f] of pairs) if (width(s) < width(baseS)) [baseS, baseF] = [s, f];
+  let scale: number | undefined;
+  for (const [s, f] of pairs) {
+    const ds = width(s) - width(baseS);
+    if (ds > 0) {
+      scale = (width(f) - width(baseF)) / ds;
+      break;
+    }
+  }
+  if (scale === undefined || scale <= 0) {
+    const su = indentUnit([...search, ...replace]);
+    const fu = indentUnit(window);
+    scale = su && fu ? fu / su : 1;
+  }
+  const k = scale;
+  return (line) => {
+    if (isBlank(line)) return '';
+    const ws = leadingWhitespace(line);
+    const body = line.slice(ws.length);
+    const known = exact.get(ws);
+    if (known !== undefined) return known + body;
+    const w = Math.max(0, Math.round(width(baseF) + k * (width(ws) - width(baseS))));
+    const indent = useTabs ? '\t'.repeat(Math.floor(w / TAB)) + ' '.repeat(w % TAB) : ' '.repeat(w);
+    return indent + body;
+  };
+}
+
+/**
+ * Output lines for a window of the file that matched `search` line for line.
+ * `window` are the file's lines, `windowStart` their index in the file.
+ */
+export function transplant(search: string[], replace: string[], window: string[], windowStart: number, fileUsesTabs: boolean): OutLine[] {
+  const reindent = makeReindent(search, window, fileUsesTabs, replace);
+  const out: OutLine[] = [];
+  let si = 0;
+  for (const change of diffArrays(search, replace)) {
+    if (change.removed) {
+      si += change.count;
+    } else if (change.added) {
+      for (const line of change.value) out.push({ text: reindent(line) });
+    } else {
+      for (let k = 0; k < change.count; k++, si++) out.push({ text: window[si], from: windowStart + si });
+    }
+  }
+  return out;
+}
+
+/** Whether a file indents with tabs, judged from its first indented lines. */
+export function usesTabs(lines: string[]): boolean {
+  let tabs = 0;
+  let spaces = 0;
+  for (let i = 0; i < lines.length && tabs + spaces < 200; i++) {
+    const c = lines[i].charCodeAt(0);
+    if (c === 9) tabs++;
+    else if (c === 32 && lines[i].trim() !== '') spaces++;
+  }
+  return tabs > spaces;
+}
