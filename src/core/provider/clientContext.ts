@@ -50,6 +50,8 @@ export function sdkFor(profile: ResolvedProfile, apiKey: string | undefined, fet
     baseURL: profile.baseUrl,
     maxRetries: 0,
     fetch: fetchImpl,
+    // The SDK would print unparsable chunks to the console; we report them as StepErrors instead.
+    logLevel: 'off',
     ...(timeoutMs ? { timeout: timeoutMs } : {}),
     ...(profile.id === 'openrouter' ? { defaultHeaders: { 'X-Title': 'Step Flash' } } : {}),
   });

@@ -19,7 +19,7 @@ export function keyFingerprint(apiKey: string): string {
 
 export function sdkRegionProbe(fetchImpl?: FetchLike): RegionProbe {
   return async (baseUrl, apiKey, signal) => {
-    const sdk = new OpenAI({ apiKey, baseURL: baseUrl, maxRetries: 0, timeout: 15_000, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+    const sdk = new OpenAI({ apiKey, baseURL: baseUrl, maxRetries: 0, timeout: 15_000, logLevel: 'off', ...(fetchImpl ? { fetch: fetchImpl } : {}) });
     try {
       await sdk.models.list(signal ? { signal } : undefined);
       return true;
