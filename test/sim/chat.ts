@@ -40,7 +40,7 @@ function writeCompletion(res: ServerResponse, fmt: ChunkFormatter, flavour: Flav
   if (fault?.kind === 'cut') {
     // Promise the whole body, send half, then drop the connection.
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-    res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
+    res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.end());
     return;
   }
   const body = fault?.kind === 'malformed' ? text.slice(0, -1) : text;

@@ -133,7 +133,9 @@ async function route(state: SimState, region: Region, req: IncomingMessage, res:
   state.requests.push(record);
   const key = bearer(req);
   if (key === undefined || !state.keys[region].includes(key)) {
-    req.resume();
+    // Record what a refused client sent (tests assert on it); multipart bodies are just drained.
+    if (/json/i.test(req.headers['content-type'] ?? '')) await readJson(req, record);
+    else req.resume();
     return unauthorized(state, res, key);
   }
   const segments = path.split('/').filter(Boolean);

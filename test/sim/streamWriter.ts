@@ -109,9 +109,15 @@ export async function writeStream(res: ServerResponse, ctx: StreamContext): Prom
     if (fault && !faultDone && (sent === fault.afterChunks || step.delta.type === 'finish')) {
       faultDone = true;
       if (fault.kind === 'cut') {
+        if (!fault.abrupt) {
+          await flush();
+          res.end();
+          return;
+        }
+        // End the socket, not the response: the data already written arrives, the chunked terminator never does.
+        res.flushHeaders();
         await flush();
-        if (fault.abrupt) res.socket?.destroy();
-        else res.end();
+        res.socket?.end();
         return;
       }
       if (fault.kind === 'errorFrame') {
