@@ -1,18 +1,12 @@
 import './chat.css';
-import { provideVSCodeDesignSystem, vsCodeButton } from '@vscode/webview-ui-toolkit';
+import './styles/transcript.css';
+import './styles/composer.css';
+import './styles/highlight.css';
+import { ChatApp } from './app';
 import { HostBridge } from './bridge';
 
-provideVSCodeDesignSystem().register(vsCodeButton());
-
 const bridge = new HostBridge();
-const app = document.getElementById('app');
-if (app) {
-  const status = document.createElement('p');
-  status.id = 'status';
-  status.textContent = 'Step Flash chat';
-  app.append(status);
-  bridge.onMessage((message) => {
-    if (message.type === 'status') status.textContent = `${message.status.providerLabel} · ${message.status.model}`;
-  });
-}
+const root = document.getElementById('app');
+if (root) new ChatApp(root, bridge);
+else bridge.post({ type: 'log', level: 'error', message: 'webview: #app is missing from the page' });
 bridge.post({ type: 'ready' });

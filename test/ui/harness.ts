@@ -21,6 +21,22 @@ let origin = '';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.png': 'image/png' };
 
+/** What test/ui/page/events.js installs in the page. */
+interface PageEvents {
+  __uiTest: {
+    paste(files: FilePayload[], selector: string): void;
+    drop(files: FilePayload[], uriList: string | undefined, selector: string): void;
+    themeClass(name: string): void;
+  };
+}
+
+/** A file to paste or drop, with its real bytes. */
+export interface FilePayload {
+  name: string;
+  type: string;
+  base64: string;
+}
+
 async function startServer(): Promise<string> {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -76,10 +92,18 @@ export interface WebviewHarness {
   deliver(message: HostMessage | Record<string, unknown>): Promise<void>;
   /** Errors thrown in the page and CSP violations, which a test may assert are empty. */
   pageErrors: string[];
+  /** Fires a real ClipboardEvent carrying `files` at `selector` (the composer input by default). */
+  pasteFiles(files: FilePayload[], selector?: string): Promise<void>;
+  /** Fires a real drop carrying `files` (from the OS) or `uriList` (from VS Code's Explorer) at `selector`. */
+  drop(payload: { files?: FilePayload[]; uriList?: string }, selector?: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function openWebview(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<WebviewHarness> {
+/**
+ * Opens the chat. `theme` loads stand-ins for the --vscode-* variables VS Code injects (test/ui/themes), through a
+ * <link> from the page's own origin so the real CSP stays in force.
+ */
+export async function openWebview(options: { colorScheme?: 'light' | 'dark'; theme?: 'light' | 'dark' | 'none'; state?: unknown } = {}): Promise<WebviewHarness> {
   const b = await getBrowser();
   const context = await b.newContext({ viewport: { width: 420, height: 800 }, colorScheme: options.colorScheme ?? 'dark' });
   const page = await context.newPage();
@@ -88,10 +112,10 @@ export async function openWebview(options: { colorScheme?: 'light' | 'dark' } = 
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
-  await page.addInitScript(() => {
+  await page.addInitScript((initialState) => {
     const w = globalThis as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
     w.__posted = [];
-    w.__state = undefined;
+    w.__state = initialState ?? undefined;
     let acquired = false;
     w.acquireVsCodeApi = () => {
       if (acquired) throw new Error('acquireVsCodeApi called twice');
@@ -99,11 +123,17 @@ export async function openWebview(options: { colorScheme?: 'light' | 'dark' } = 
       return {
         postMessage: (message: unknown) => w.__posted.push(message),
         getState: () => w.__state,
-        setState: (state: unknown) => (w.__state = state),
+        setState: (state: unknown) => (w.__state = JSON.parse(JSON.stringify(state))),
       };
     };
-  });
+  }, options.state ?? null);
+  await page.addInitScript({ path: path.join(ROOT, 'test', 'ui', 'page', 'events.js') });
   await page.goto(`${origin}/`);
+  const theme = options.theme ?? options.colorScheme ?? 'dark';
+  if (theme !== 'none') {
+    await page.addStyleTag({ url: `${origin}/test/ui/themes/${theme}.css` });
+    await page.evaluate((kind) => (globalThis as unknown as PageEvents).__uiTest.themeClass(`vscode-${kind}`), theme);
+  }
   const harness: WebviewHarness = {
     page,
     pageErrors,
@@ -119,10 +149,32 @@ export async function openWebview(options: { colorScheme?: 'light' | 'dark' } = 
     async deliver(message) {
       await page.evaluate((data) => (globalThis as unknown as { postMessage(d: unknown, o: string): void }).postMessage(data, "*"), message as unknown as Record<string, unknown>);
     },
+    async pasteFiles(files, selector = 'textarea') {
+      await page.evaluate(({ files, selector }) => (globalThis as unknown as PageEvents).__uiTest.paste(files, selector), { files, selector });
+    },
+    async drop(payload, selector = '.composer') {
+      await page.evaluate(
+        ({ files, uriList, selector }) => (globalThis as unknown as PageEvents).__uiTest.drop(files, uriList, selector),
+        { files: payload.files ?? [], uriList: payload.uriList, selector },
+      );
+    },
     close: () => context.close(),
   };
   return harness;
 }
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.bmp': 'image/bmp',
+  '.heic': 'image/heic', '.tif': 'image/tiff', '.svg': 'image/svg+xml', '.avif': 'image/avif',
+  '.mp4': 'video/mp4', '.mov': 'video/quicktime', '.mkv': 'video/x-matroska', '.webm': 'video/webm', '.avi': 'video/x-msvideo',
+};
+
+/** A file from test/fixtures/media with the type a browser would give it (by extension, which may lie). */
+export function mediaFixture(name: string, type = MEDIA_TYPES[path.extname(name)] ?? ''): FilePayload {
+  return { name, type, base64: readFileSync(path.join(ROOT, 'test', 'fixtures', 'media', name)).toString('base64') };
+}
+
+export const SCREENSHOTS = path.join(ROOT, '.test-runs', 'screenshots');
 
 /** Saves a screenshot named after the failed test; call from afterEach. */
 export async function screenshotOnFailure(test: Mocha.Test | undefined, harness: WebviewHarness | undefined): Promise<void> {

@@ -1,0 +1,35 @@
+import * as assert from 'assert';
+import { mkdirSync } from 'fs';
+import * as path from 'path';
+import { mediaFixture, openWebview, SCREENSHOTS, screenshotOnFailure, WebviewHarness } from './harness';
+import { CONVERSATION, status, turnStart, USAGE } from './samples';
+
+// Screenshots of a realistic chat in both themes, for a human to look at (.test-runs/screenshots).
+describe('chat appearance', () => {
+  let ui: WebviewHarness | undefined;
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, ui);
+    await ui?.close();
+    ui = undefined;
+  });
+
+  for (const theme of ['dark', 'light'] as const) {
+    it(`renders a chat in the ${theme} theme without page errors`, async () => {
+      ui = await openWebview({ colorScheme: theme });
+      await ui.waitForPosted('ready');
+      await ui.deliver(status());
+      await ui.deliver({ type: 'conversation', chatId: 'c1', messages: CONVERSATION, totalUsage: USAGE });
+      await ui.deliver(turnStart('t2', 'And what about a file with only whitespace?'));
+      await ui.deliver({ type: 'turnDelta', turnId: 't2', reasoning: 'Whitespace-only: trim() makes it empty…' });
+      await ui.deliver({ type: 'turnDelta', turnId: 't2', content: 'The `trim()` call covers that: whitespace-only text becomes `""`.\n\n- spaces\n- newlines' });
+      await ui.deliver({ type: 'addChip', chip: { id: 'sel', kind: 'selection', label: 'config.ts', path: 'src/config.ts', startLine: 10, endLine: 24 } });
+      await ui.pasteFiles([mediaFixture('screenshot-40x30.png')]);
+      await ui.page.locator('.tray .tile:not(.preparing)').waitFor();
+      await ui.page.fill('textarea', 'Draft message');
+      await ui.page.waitForTimeout(100);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await ui.page.screenshot({ path: path.join(SCREENSHOTS, `chat-${theme}.png`) });
+      assert.deepStrictEqual(ui.pageErrors, []);
+    });
+  }
+});

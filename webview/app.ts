@@ -1,0 +1,102 @@
+/** Builds the chat and routes each host message to the part of the UI it concerns. */
+import type { HostMessage, StatusView } from '../src/shared/protocol';
+import type { HostBridge } from './bridge';
+import { Composer } from './composer/composer';
+import { DraftStore } from './composer/draft';
+import { h } from './dom';
+import { Header } from './panels/header';
+import { HistoryPanel } from './panels/history';
+import { ImageDialog } from './panels/imageDialog';
+import { Notices } from './panels/notices';
+import { attachTranscriptActions } from './transcript/actions';
+import { Transcript } from './transcript/transcript';
+
+export class ChatApp {
+  private status: StatusView | undefined;
+  private readonly header: Header;
+  private readonly history: HistoryPanel;
+  private readonly transcript: Transcript;
+  private readonly composer: Composer;
+  private readonly notices = new Notices();
+  private readonly dialog = new ImageDialog();
+
+  constructor(root: HTMLElement, bridge: HostBridge) {
+    const post = bridge.post.bind(bridge);
+    const enlarge = (src: string, name: string) => this.dialog.show(src, name);
+    this.history = new HistoryPanel(post, () => this.toggleHistory(false));
+    this.header = new Header(post, () => this.toggleHistory());
+    this.transcript = new Transcript((turnId) =>
+      h('button', { className: 'btn btn-small', text: 'Cancel', attrs: { type: 'button', 'aria-label': 'Cancel the retry' }, on: { click: () => post({ type: 'stop', turnId }) } }),
+    );
+    this.composer = new Composer(new DraftStore(bridge), { post, status: () => this.status, enlarge });
+    this.transcript.onStreamingChange = (turnId) => this.composer.setStreaming(turnId);
+    attachTranscriptActions(this.transcript.element, { post, enlarge, flash });
+    root.replaceChildren(this.header.element, this.history.element, this.notices.element, this.transcript.element, this.composer.element, this.dialog.element);
+    bridge.onMessage((message) => this.handle(message));
+  }
+
+  private toggleHistory(show?: boolean): void {
+    const shown = this.history.toggle(show);
+    this.header.historyToggle.setAttribute('aria-expanded', String(shown));
+  }
+
+  private handle(message: HostMessage): void {
+    switch (message.type) {
+      case 'status':
+        this.status = message.status;
+        this.header.setStatus(message.status);
+        this.composer.statusChanged(message.status);
+        return;
+      case 'conversation':
+        this.transcript.setConversation(message.messages);
+        this.header.setTotal(message.totalUsage);
+        return;
+      case 'history':
+        this.history.setChats(message.chats, message.activeId);
+        return;
+      case 'turnStart':
+        this.transcript.startTurn(message.turnId, message.user, message.effort);
+        return;
+      case 'turnDelta':
+        this.transcript.delta(message.turnId, message.content, message.reasoning);
+        return;
+      case 'turnStep':
+        this.transcript.step(message.turnId, message.step);
+        return;
+      case 'turnQueued':
+        this.transcript.queued(message.turnId, message.position);
+        return;
+      case 'turnRetry':
+        this.transcript.retrying(message.turnId, message.secondsLeft, message.attempt, message.maxAttempts, message.reason);
+        return;
+      case 'turnEnd':
+        this.transcript.end(message.turnId, message.status, message.usage, message.error);
+        this.header.setTotal(message.totalUsage);
+        return;
+      case 'addChip':
+        this.composer.addChip(message.chip);
+        return;
+      case 'prefill':
+        this.composer.prefill(message.text, message.effort, message.send);
+        return;
+      case 'fileCompletions':
+        this.composer.mentions.completions(message);
+        return;
+      case 'resolvedFiles':
+        this.composer.media.resolved(message);
+        return;
+      case 'videoStatus':
+        this.composer.attachments.videoStatus(message);
+        return;
+      case 'notice':
+        this.notices.show(message.level, message.text);
+        return;
+    }
+  }
+}
+
+function flash(target: HTMLElement, text: string): void {
+  const original = target.textContent;
+  target.textContent = text;
+  window.setTimeout(() => (target.textContent = original), 1200);
+}

@@ -1,0 +1,52 @@
+/** Context chips (selection, file, @mention) shown above the input, each removable before sending. */
+import type { ContextChip } from '../../src/shared/protocol';
+import { h } from '../dom';
+import type { DraftStore } from './draft';
+
+function describe(chip: ContextChip): string {
+  if (chip.startLine === undefined) return chip.label;
+  const end = chip.endLine !== undefined && chip.endLine !== chip.startLine ? `-${chip.endLine}` : '';
+  return `${chip.label}:${chip.startLine}${end}`;
+}
+
+export class ChipsView {
+  readonly element: HTMLElement;
+
+  constructor(private readonly store: DraftStore) {
+    this.element = h('div', { className: 'chip-row', attrs: { 'aria-label': 'Context' } });
+    this.render();
+  }
+
+  add(chip: ContextChip): void {
+    // The same context twice would only cost tokens.
+    const same = this.store.state.chips.findIndex((c) => c.id === chip.id || (c.path === chip.path && c.startLine === chip.startLine && c.endLine === chip.endLine));
+    if (same >= 0) this.store.state.chips.splice(same, 1, chip);
+    else this.store.state.chips.push(chip);
+    this.store.changed();
+    this.render();
+  }
+
+  remove(id: string): void {
+    this.store.state.chips = this.store.state.chips.filter((chip) => chip.id !== id);
+    this.store.changed();
+    this.render();
+  }
+
+  render(): void {
+    const chips = this.store.state.chips;
+    this.element.hidden = chips.length === 0;
+    this.element.replaceChildren(
+      ...chips.map((chip) =>
+        h('span', { className: `chip ${chip.kind}`, attrs: { 'data-chip-id': chip.id, title: chip.path } }, [
+          h('span', { text: describe(chip) }),
+          h('button', {
+            className: 'btn-icon',
+            text: '×',
+            attrs: { type: 'button', 'aria-label': `Remove ${describe(chip)}` },
+            on: { click: () => this.remove(chip.id) },
+          }),
+        ]),
+      ),
+    );
+  }
+}

@@ -1,0 +1,42 @@
+/** The top bar: provider and model, the chat's total cost, History and New chat. */
+import type { StatusView, UsageView, WebviewMessage } from '../../src/shared/protocol';
+import { h } from '../dom';
+import { formatUsage } from '../format';
+
+export class Header {
+  readonly element: HTMLElement;
+  private readonly model: HTMLElement;
+  private readonly total: HTMLElement;
+  readonly historyToggle: HTMLButtonElement;
+
+  constructor(post: (message: WebviewMessage) => void, toggleHistory: () => void) {
+    this.model = h('span', { className: 'model', text: 'Connecting…', attrs: { id: 'status' } });
+    this.total = h('span', { className: 'total-usage', attrs: { 'aria-label': 'Tokens and cost for this chat' } });
+    this.historyToggle = h('button', {
+      className: 'btn btn-small',
+      text: 'History',
+      attrs: { type: 'button', 'aria-label': 'Show chat history', 'aria-expanded': 'false', 'aria-controls': 'history' },
+      on: { click: toggleHistory },
+    });
+    const newChat = h('button', {
+      className: 'btn btn-small',
+      text: 'New chat',
+      attrs: { type: 'button', 'aria-label': 'Start a new chat' },
+      on: { click: () => post({ type: 'newChat' }) },
+    });
+    this.element = h('header', { className: 'header' }, [
+      h('div', { className: 'header-info' }, [this.model, this.total]),
+      h('div', { className: 'header-actions' }, [this.historyToggle, newChat]),
+    ]);
+  }
+
+  setStatus(status: StatusView): void {
+    this.model.textContent = `${status.providerLabel} · ${status.model}${status.keyPresent ? '' : ' · no API key'}`;
+    this.model.classList.toggle('warning', !status.keyPresent);
+  }
+
+  setTotal(usage: UsageView): void {
+    const empty = usage.promptTokens === 0 && usage.completionTokens === 0;
+    this.total.textContent = empty ? '' : `Chat: ${formatUsage(usage)}`;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Streams text into an AnswerView at most once per animation frame. Deltas only
+ * append to buffers; the frame renders finished markdown blocks once (frozen
+ * chunks) and re-renders just the unfinished tail, so cost per frame stays
+ * bounded however long the answer grows and however fast deltas arrive.
+ */
+import { renderMarkdown } from '../render/markdown';
+import { stableBoundary } from '../render/streamSplit';
+import type { AnswerView } from './answerView';
+
+export class StreamingBody {
+  private text = '';
+  private committed = 0;
+  private renderedLength = 0;
+  private pendingReasoning = '';
+  private frame = 0;
+  private readonly frozen: HTMLElement;
+  private readonly tail: HTMLElement;
+  private answerStarted = false;
+
+  constructor(private readonly view: AnswerView, private readonly beforeFrame: () => boolean, private readonly afterFrame: (stick: boolean) => void) {
+    this.frozen = document.createElement('div');
+    this.tail = document.createElement('div');
+    this.tail.className = 'stream-tail';
+    view.body.replaceChildren(this.frozen, this.tail);
+  }
+
+  get fullText(): string {
+    return this.text;
+  }
+
+  append(content: string | undefined, reasoning: string | undefined): void {
+    if (content) this.text += content;
+    if (reasoning) this.pendingReasoning += reasoning;
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  /** Renders whatever is buffered now; also called by the frame. */
+  flush(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    const stick = this.beforeFrame();
+    if (this.pendingReasoning) {
+      this.view.thinking.append(this.pendingReasoning);
+      this.pendingReasoning = '';
+    }
+    if (this.text.length !== this.renderedLength) {
+      if (!this.answerStarted && this.text.trim()) {
+        this.answerStarted = true;
+        this.view.thinking.answerStarted();
+      }
+      const boundary = stableBoundary(this.text, this.committed);
+      if (boundary > this.committed) {
+        const chunk = document.createElement('div');
+        chunk.className = 'chunk';
+        chunk.append(renderMarkdown(this.text.slice(this.committed, boundary)));
+        this.view.codeBlocksChanged(chunk);
+        this.frozen.append(chunk);
+        this.committed = boundary;
+      }
+      this.tail.replaceChildren(renderMarkdown(this.text.slice(this.committed)));
+      this.renderedLength = this.text.length;
+      this.view.codeBlocksChanged(this.tail);
+    }
+    this.afterFrame(stick);
+  }
+
+  /** The finished answer is rendered whole, once, so cross-block markdown (loose lists, references) comes out right. */
+  finish(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    if (this.pendingReasoning) this.view.thinking.append(this.pendingReasoning);
+    this.pendingReasoning = '';
+    if (this.text.trim()) this.view.thinking.answerStarted();
+    this.view.setBody(this.text);
+  }
+}
