@@ -4,6 +4,7 @@
  * separate (registerReviewUi) so tests can drive a private instance.
  */
 import * as vscode from 'vscode';
+import * as edits from '../../core/edits';
 import type { ProposedChange } from '../../core/edits/types';
 import type { Located } from './applyPlan';
 import { ChangeSet } from './changeSet';
@@ -27,11 +28,13 @@ export class ChangeSetReview implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
+  private readonly engine: EditEngine;
+
   constructor(
     private readonly settings: ReviewSettings,
-    private readonly engine: EditEngine,
-    options: { onNeedsRepair?: RepairHook } = {},
+    options: { engine?: EditEngine; onNeedsRepair?: RepairHook } = {},
   ) {
+    this.engine = options.engine ?? edits;
     this.onNeedsRepair = options.onNeedsRepair;
     this.content = new ProposedContentProvider((id) => this.find(id));
     this.subscriptions.push(this.content, this.changed);

@@ -1,0 +1,124 @@
+import * as assert from 'assert';
+import * as edits from '../../../src/core/edits';
+import type { ProposedChange } from '../../../src/core/edits/types';
+import { planChanges, type FileBase } from '../../../src/vscode/review/plan';
+
+/** Bases keyed by the requested path; `null` means the file does not exist, a string starting with "!" is a refusal. */
+function bases(files: Record<string, string | null>): Map<string, FileBase> {
+  return new Map(
+    Object.entries(files).map(([path, text]): [string, FileBase] => {
+      const key = `/ws/${path}`;
+      if (typeof text === 'string' && text.startsWith('!')) return [path, { key, path, error: text.slice(1) }];
+      return [path, { key, path, exists: text !== null, text: text ?? '' }];
+    }),
+  );
+}
+
+async function plan(changes: ProposedChange[], files: Record<string, string | null>) {
+  return planChanges(changes, bases(files), edits);
+}
+
+describe('planChanges', () => {
+  it('gives each file a status and its proposal-time and proposed texts', async () => {
+    const planned = await plan(
+      [
+        { kind: 'edit', path: 'a.ts', edits: [{ search: 'one', replace: 'two' }] },
+        { kind: 'create', path: 'b.ts', content: 'new\n' },
+        { kind: 'delete', path: 'c.ts' },
+        { kind: 'rename', from: 'd.ts', to: 'e.ts' },
+      ],
+      { 'a.ts': 'one\n', 'b.ts': null, 'c.ts': 'gone\n', 'd.ts': 'moved\n', 'e.ts': null },
+    );
+    assert.deepStrictEqual(
+      planned.map((p) => [p.path, p.status, p.baseText, p.proposedText]),
+      [
+        ['a.ts', 'modified', 'one\n', 'two\n'],
+        ['b.ts', 'created', '', 'new\n'],
+        ['c.ts', 'deleted', 'gone\n', ''],
+        ['e.ts', 'renamed', 'moved\n', 'moved\n'],
+      ],
+    );
+    assert.strictEqual(planned[3]?.fromPath, 'd.ts');
+  });
+
+  it('folds several changes to one file in order', async () => {
+    const [only] = await plan(
+      [
+        { kind: 'edit', path: 'a.ts', edits: [{ search: 'one', replace: 'two' }] },
+        { kind: 'edit', path: 'a.ts', edits: [{ search: 'two', replace: 'three' }] },
+      ],
+      { 'a.ts': 'one\n' },
+    );
+    assert.strictEqual(only?.proposedText, 'three\n');
+    assert.strictEqual(only?.changes.length, 2);
+  });
+
+  it('fails a file whose block does not place, keeping the failures and naming the file', async () => {
+    const [only] = await plan([{ kind: 'edit', path: 'a.ts', edits: [{ search: 'absent text', replace: 'x' }] }], { 'a.ts': 'one\n' });
+    assert.strictEqual(only?.status, 'failed');
+    assert.strictEqual(only?.failures?.length, 1);
+    assert.match(only?.reason ?? '', /did not apply to a\.ts: block 1:/);
+    assert.strictEqual(only?.proposedText, 'one\n', 'nothing partial is proposed');
+  });
+
+  it('explains impossible operations', async () => {
+    const planned = await plan(
+      [
+        { kind: 'edit', path: 'missing.ts', edits: [{ search: 'a', replace: 'b' }] },
+        { kind: 'delete', path: 'missing2.ts' },
+        { kind: 'rename', from: 'src.ts', to: 'taken.ts' },
+        { kind: 'create', path: 'tmp.ts', content: 'x' },
+        { kind: 'delete', path: 'tmp.ts' },
+        { kind: 'edit', path: 'refused.ts', edits: [{ search: 'a', replace: 'b' }] },
+      ],
+      { 'missing.ts': null, 'missing2.ts': null, 'src.ts': 's', 'taken.ts': 't', 'tmp.ts': null, 'refused.ts': '!refused.ts is outside the workspace' },
+    );
+    const reasons = Object.fromEntries(planned.map((p) => [p.path, [p.status, p.reason]]));
+    assert.deepStrictEqual(reasons, {
+      'missing.ts': ['failed', 'cannot edit missing.ts: it does not exist (use a create for a new file).'],
+      'missing2.ts': ['failed', 'cannot delete missing2.ts: it does not exist.'],
+      'taken.ts': ['failed', 'cannot rename src.ts to taken.ts: taken.ts already exists.'],
+      'tmp.ts': ['failed', 'the proposal creates tmp.ts and deletes it again; nothing to do.'],
+      'refused.ts': ['failed', 'refused.ts is outside the workspace'],
+    });
+  });
+
+  it('refuses to combine a rename with other changes to the same files', async () => {
+    const planned = await plan(
+      [
+        { kind: 'rename', from: 'a.ts', to: 'b.ts' },
+        { kind: 'edit', path: 'a.ts', edits: [{ search: 'x', replace: 'y' }] },
+      ],
+      { 'a.ts': 'x\n', 'b.ts': null },
+    );
+    const renamed = planned.find((p) => p.path === 'b.ts');
+    assert.strictEqual(renamed?.status, 'failed');
+    assert.match(renamed?.reason ?? '', /renames a\.ts to b\.ts and also changes one of them/);
+  });
+
+  it('creates a file from a /dev/null patch and refuses it when the file exists', async () => {
+    const hunk = { oldStart: 0, oldLines: 0, newStart: 1, newLines: 1, lines: ['+hello'] };
+    const [created] = await plan([{ kind: 'patch', path: 'n.ts', oldPath: '/dev/null', hunks: [hunk] }], { 'n.ts': null });
+    assert.strictEqual(created?.status, 'created');
+    assert.match(created?.proposedText ?? '', /^hello/);
+    const [exists] = await plan([{ kind: 'patch', path: 'n.ts', oldPath: '/dev/null', hunks: [hunk] }], { 'n.ts': 'old\n' });
+    assert.strictEqual(exists?.reason, 'the patch creates n.ts, but it already exists.');
+  });
+
+  it('yields between changes so a large proposal does not hold the host', async () => {
+    let pauses = 0;
+    await planChanges(
+      [
+        { kind: 'create', path: 'a', content: '1' },
+        { kind: 'create', path: 'b', content: '2' },
+        { kind: 'create', path: 'c', content: '3' },
+      ],
+      bases({ a: null, b: null, c: null }),
+      edits,
+      async () => {
+        pauses++;
+      },
+    );
+    assert.strictEqual(pauses, 3);
+  });
+});
