@@ -46,6 +46,8 @@ const MAX_SCORED_WINDOWS = 3000;
 const MAX_LINE_PAIRS = 120_000;
 const MAX_ANCHOR_POSITIONS = 64;
 const FULL_SCAN_BUDGET = 20_000;
+const EXACT_RESCORE = 12;
+const MAX_NEAR_LINE_CHECKS = 4000;
 
 /**
  * Best and second-best windows (same height as the search) by weighted line similarity.
@@ -61,7 +63,11 @@ export function fuzzyLocate(fileLines: string[], searchLines: string[]): FuzzyRe
   const starts = candidateStarts(file, search);
   let best: FuzzyCandidate | undefined;
   let second: FuzzyCandidate | undefined;
-  for (const start of starts) {
+  // Rank by a cheap upper bound, then score the leaders exactly: the verdict uses exact scores.
+  const bounded = starts
+    .map((start) => ({ start, score: windowSimilarity(file, start, search, 0.5) }))
+    .sort((a, b) => b.score - a.score || a.start - b.start);
+  for (const { start } of bounded.slice(0, EXACT_RESCORE)) {
     const score = windowSimilarity(file, start, search);
     if (!best || score > best.score) {
       second = best;
@@ -70,6 +76,9 @@ export function fuzzyLocate(fileLines: string[], searchLines: string[]): FuzzyRe
       second = { start, score };
     }
   }
+  // A window left unscored exactly may still be as good as its bound: count it as a rival.
+  const unscored = bounded[EXACT_RESCORE];
+  if (unscored && (!second || unscored.score > second.score)) second = unscored;
   return { best, second };
 }
 
@@ -111,12 +120,14 @@ function nearLineAnchors(file: string[], search: string[], votes: Map<number, nu
   const target = search[j];
   if (target.length < 4) return;
   const th = histogram(target);
-  for (let i = 0; i < file.length; i++) {
+  let checks = 0;
+  for (let i = 0; i < file.length && checks < MAX_NEAR_LINE_CHECKS; i++) {
     const line = file[i];
     const longest = Math.max(line.length, target.length);
     if (Math.min(line.length, target.length) < longest * 0.6) continue;
     if (histogramBound(histogram(line), th, longest) < 0.6) continue;
-    if (lineSimilarity(line, target) >= 0.6) votes.set(clamp(i - j), 1);
+    checks++;
+    if (lineSimilarity(line, target, 0.6) >= 0.6) votes.set(clamp(i - j), 1);
     if (votes.size >= MAX_SCORED_WINDOWS) return;
   }
 }

@@ -12,8 +12,20 @@ import { blockLines, isBlank, joinDoc, lineOfOffset, replaceLines, splitDoc, typ
 import type { BlockResult, MatchFailure, MatchRung } from './types';
 
 export const FUZZY_THRESHOLD = 0.8;
-/** The best fuzzy window must beat the runner-up by this much to count as one clear place. */
+/**
+ * The best fuzzy window must beat the runner-up by this much to count as one clear place,
+ * or be at least RELATIVE_MARGIN times closer to the search text (and still ahead by MIN_MARGIN):
+ * 99% vs 96.5% similar means a third of the differences, which is clear; 85% vs 80% is not.
+ */
 export const FUZZY_MARGIN = 0.08;
+const RELATIVE_MARGIN = 3;
+const MIN_MARGIN = 0.02;
+
+export function clearlyBest(best: number, second: number | undefined): boolean {
+  if (second === undefined) return true;
+  const gap = best - second;
+  return gap >= FUZZY_MARGIN || (gap >= MIN_MARGIN && 1 - second >= RELATIVE_MARGIN * (1 - best));
+}
 
 export interface PlaceOptions {
   index: number;
@@ -182,7 +194,7 @@ function tryFuzzy(doc: Doc, sl: string[], opts: PlaceOptions): FuzzyOutcome {
   const nearest = { start: best.start, height: sl.length, score: best.score };
   const substantial = sl.filter((l) => !isBlank(l)).length >= 2 && sl.map(squash).join('').length >= 24;
   if (!substantial || best.score < FUZZY_THRESHOLD) return { kind: 'none', nearest };
-  if (second && second.score >= best.score - FUZZY_MARGIN) {
+  if (!clearlyBest(best.score, second?.score) && second) {
     if (opts.hint !== undefined && best.start === opts.hint) return { kind: 'placed', start: best.start };
     return { kind: 'ambiguous', starts: [best.start, second.start].sort((a, b) => a - b) };
   }
