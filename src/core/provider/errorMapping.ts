@@ -7,6 +7,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { redactSecrets } from '../redact';
 import { StepError, type PartialAnswer, type StepErrorInit } from './errors';
+import { traceIdFrom } from './httpCapture';
 import type { ResolvedProfile } from './profiles';
 import { parseRetryAfter } from './retry';
 import { TIER_LIMITS } from './tiers';
@@ -109,7 +110,8 @@ function bodyInfo(error: APIError, rawBody: string | undefined): BodyInfo {
   }
   if (parsed) {
     const message = parsed.message;
-    if (typeof message === 'string' && message.trim()) info.message = message.trim();
+    // Trailing periods are dropped so the message can be quoted inside a sentence.
+    if (typeof message === 'string' && message.trim()) info.message = message.trim().replace(/[.\s]+$/, '');
     else if (message !== undefined && message !== null) info.message = JSON.stringify(message);
     if (typeof parsed.param === 'string' && parsed.param) info.param = parsed.param;
     if (typeof parsed.type === 'string' && parsed.type) info.type = parsed.type;
@@ -179,15 +181,10 @@ export function toStepError(error: unknown, ctx: ErrorContext): StepError {
   const init = classify(error, ctx);
   init.message = redactSecrets(init.message, secrets);
   init.title = redactSecrets(init.title, secrets);
-  const traceId = ctx.traceId ?? (error instanceof APIError ? headerTrace(error.headers) : undefined);
+  const traceId = ctx.traceId ?? (error instanceof APIError ? traceIdFrom(error.headers) : undefined);
   if (traceId) init.traceId = traceId;
   if (error instanceof APIError && error.status !== undefined) init.status = error.status;
   if (ctx.partial && (ctx.partial.content || ctx.partial.reasoning)) init.partial = ctx.partial;
   init.cause = error;
   return new StepError(init);
-}
-
-function headerTrace(headers: Headers | undefined): string | undefined {
-  if (!headers) return undefined;
-  return headers.get('x-trace-id') ?? headers.get('x-generation-id') ?? headers.get('x-request-id') ?? undefined;
 }

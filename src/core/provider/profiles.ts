@@ -126,7 +126,7 @@ export function resolveProfile(settings: ProviderSettings, overrides: BaseUrlOve
   const stepfun = defaults.region !== undefined;
   const profile: ResolvedProfile = {
     id,
-    label: defaults.label,
+    label: id === 'custom' ? `Custom endpoint (${new URL(baseUrl).host})` : defaults.label,
     baseUrl,
     model,
     effortStyle: id === 'openrouter' ? 'openrouter-reasoning' : id === 'custom' && settings.sendEffort === false ? 'none' : 'reasoning_effort',

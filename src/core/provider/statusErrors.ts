@@ -37,7 +37,7 @@ function unauthorized(status: number, info: BodyInfo, ctx: ErrorContext): StepEr
   return {
     kind: 'unauthorized',
     title: 'API key refused',
-    message: `${profile.label} at ${profile.host} refused the API key${reason}. ${advice}`,
+    message: `${profile.label}${profile.label.includes(profile.host) ? '' : ` at ${profile.host}`} refused the API key${reason}. ${advice}`,
     actions,
   };
 }
@@ -45,7 +45,7 @@ function unauthorized(status: number, info: BodyInfo, ctx: ErrorContext): StepEr
 function badRequest(info: BodyInfo, ctx: ErrorContext): StepErrorInit {
   const param = info.param ? ` The parameter at fault is "${info.param}".` : '';
   const message = info.message
-    ? `${ctx.profile.label} rejected the request: ${info.message.replace(/[.\s]+$/, '')}.${param}`
+    ? `${ctx.profile.label} rejected the request: ${info.message}.${param}`
     : `${ctx.profile.label} rejected the request (400) without saying which parameter is wrong.${param} Copy the diagnostics for the trace id.`;
   return { kind: 'bad-request', title: 'Request rejected', message, actions: ['copyDiagnostics', 'openSettings'] };
 }
@@ -89,7 +89,7 @@ function balance(info: BodyInfo, ctx: ErrorContext): StepErrorInit {
   const init: StepErrorInit = {
     kind: 'balance',
     title: 'Balance used up',
-    message: `Your ${ctx.profile.label} balance is not enough for this request (402)${said(info)}.${where}`,
+    message: `${ctx.profile.label} says the account balance is not enough for this request (402)${said(info)}.${where}`,
     actions: ctx.profile.topUpUrl ? ['openTopUp', 'retry', 'copyDiagnostics'] : ['retry', 'copyDiagnostics'],
   };
   if (ctx.profile.topUpUrl) init.topUpUrl = ctx.profile.topUpUrl;
