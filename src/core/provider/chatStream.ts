@@ -107,8 +107,8 @@ export async function streamChat(ctx: ClientContext, request: ChatRequest, handl
         controller.abort();
       }, ctx.idleTimeoutMs);
     };
+    const timeout = ctx.firstByteTimeoutMs ?? 120_000;
     try {
-      const timeout = ctx.firstByteTimeoutMs ?? 120_000;
       const { data: stream, response } = await ctx.sdk.chat.completions
         .create(built.body as unknown as ChatCompletionCreateParamsStreaming, { signal: controller.signal, timeout })
         .withResponse();
@@ -154,7 +154,7 @@ export async function streamChat(ctx: ClientContext, request: ChatRequest, handl
       throw await mapError(
         ctx,
         error,
-        { model: built.model, path: '/chat/completions', delivered: acc.hasOutput, partial, ...(traceId ? { traceId } : {}) },
+        { model: built.model, path: '/chat/completions', delivered: acc.hasOutput, partial, timeoutMs: timeout, ...(traceId ? { traceId } : {}) },
         signal,
       );
     } finally {

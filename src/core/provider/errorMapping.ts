@@ -27,6 +27,8 @@ export interface ErrorContext {
   delivered?: boolean;
   partial?: PartialAnswer;
   now?: number;
+  /** The first-byte timeout in force, to say how long we waited. */
+  timeoutMs?: number;
 }
 
 function codeChain(error: unknown): { codes: string[]; messages: string[] } {
@@ -136,7 +138,9 @@ function streamErrorFrame(error: APIError, ctx: ErrorContext): StepErrorInit {
 function classify(error: unknown, ctx: ErrorContext): StepErrorInit {
   if (error instanceof APIUserAbortError) return { kind: 'cancelled', title: 'Cancelled', message: 'The request was cancelled.' };
   if (error instanceof APIConnectionTimeoutError) {
-    return { kind: 'timeout', title: 'No response', message: `${ctx.profile.host} did not answer in time.`, actions: ['retry', 'copyDiagnostics'] };
+    const t = ctx.timeoutMs;
+    const waited = t ? ` within ${t >= 1000 ? `${Math.round(t / 1000)} s` : `${t} ms`}` : ' in time';
+    return { kind: 'timeout', title: 'No response', message: `${ctx.profile.host} did not start answering${waited}.`, actions: ['retry', 'copyDiagnostics'] };
   }
   if (error instanceof APIConnectionError) return connectionError(error.cause ?? error, ctx);
   if (error instanceof APIError) {

@@ -4,7 +4,7 @@ export { createStepClient, type StepClient, type StepClientOptions } from './cli
 export { diagnosticsFor, formatDiagnostics, type DiagnosticsInput } from './diagnostics';
 export { toStepError, type ErrorContext } from './errorMapping';
 export { ACTION_LABELS, cancelledError, isStepError, StepError, type PartialAnswer, type StepErrorKind } from './errors';
-export { createLimiter, limiterForTier, systemClock, type AcquireOptions, type Clock, type Limiter, type Permit } from './limiter';
+export { createLimiter, createLimiterRegistry, limiterForTier, systemClock, type AcquireOptions, type Clock, type Limiter, type Permit } from './limiter';
 export type { ModelList } from './models';
 export { canonicalModel, costOf, priceFor, PRICES, SessionCost, type CostInfo, type CostTotals, type Price } from './pricing';
 export {

@@ -178,3 +178,20 @@ export function limiterForTier(tier: Tier, clock?: Clock): Limiter {
   const limits = TIER_LIMITS[tier];
   return createLimiter({ concurrency: limits.concurrency, rpm: limits.rpm, tpm: limits.tpm, ...(clock ? { clock } : {}) });
 }
+
+/** One limiter per StepFun profile and tier, shared by every client the extension creates. */
+export function createLimiterRegistry(clock?: Clock): { forProfile(profile: { id: string; tier?: Tier }): Limiter | undefined } {
+  const limiters = new Map<string, Limiter>();
+  return {
+    forProfile(profile) {
+      if (!profile.tier) return undefined;
+      const key = `${profile.id}|${profile.tier}`;
+      let limiter = limiters.get(key);
+      if (!limiter) {
+        limiter = limiterForTier(profile.tier, clock);
+        limiters.set(key, limiter);
+      }
+      return limiter;
+    },
+  };
+}

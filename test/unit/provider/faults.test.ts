@@ -220,6 +220,7 @@ describe('provider client: simulator faults', function () {
       h.sim.enqueue({ content: 'too late', firstByteDelayMs: 1000 });
       const error = await rejection(client.streamChat(ASK));
       assert.strictEqual(error.kind, 'timeout');
+      assert.match(error.message, /did not start answering within 100 ms/);
     });
 
     it('a stream that stalls between chunks is a timeout with the partial kept', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { StepError } from '../../../src/core/provider/errors';
-import { createLimiter, limiterForTier, type Clock, type Permit } from '../../../src/core/provider/limiter';
+import { createLimiter, createLimiterRegistry, limiterForTier, type Clock, type Permit } from '../../../src/core/provider/limiter';
 import { backoffMs, parseRetryAfter, withRetry } from '../../../src/core/provider/retry';
 import { recordingSleep } from './simClient';
 
@@ -218,5 +218,14 @@ describe('rate limiter', () => {
     held.release();
     (await next).release();
     assert.strictEqual(limiter.queued, 0);
+  });
+
+  it('the registry shares one limiter per StepFun profile and tier, and none without a tier', () => {
+    const registry = createLimiterRegistry(new FakeClock());
+    const a = registry.forProfile({ id: 'stepfun-global', tier: 'V0' });
+    assert.ok(a);
+    assert.strictEqual(registry.forProfile({ id: 'stepfun-global', tier: 'V0' }), a);
+    assert.notStrictEqual(registry.forProfile({ id: 'stepfun-china', tier: 'V0' }), a);
+    assert.strictEqual(registry.forProfile({ id: 'openrouter' }), undefined);
   });
 });
