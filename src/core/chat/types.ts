@@ -51,22 +51,8 @@ export interface ChatRecord {
   totalUsage: UsageView;
 }
 
-export type ContentPart =
-  | { type: 'text'; text: string }
-  | { type: 'image_url'; image_url: { url: string; detail?: ImageDetail } }
-  | { type: 'video_url'; video_url: { url: string } };
-
-export interface ApiToolCall {
-  id: string;
-  type: 'function';
-  function: { name: string; arguments: string };
-}
-
-export type ApiMessage =
-  | { role: 'system'; content: string }
-  | { role: 'user'; content: string | ContentPart[] }
-  | { role: 'assistant'; content: string | null; tool_calls?: ApiToolCall[]; reasoning?: string }
-  | { role: 'tool'; tool_call_id: string; content: string };
+/** The wire shapes are the provider client's: a chat is sent exactly as the client types it. */
+export type { ChatMessage as ApiMessage, ContentPart, ToolCall as ApiToolCall } from '../provider/types';
 
 export const ZERO_USAGE: UsageView = { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 };
 

@@ -1,0 +1,51 @@
+/**
+ * Coalesces streamed deltas before they cross to the webview. A fast stream
+ * yields thousands of 1–4 token chunks a second; one postMessage each would
+ * flood the channel, so text is gathered and sent at most once per interval
+ * (the webview then paints at most once per animation frame).
+ */
+export type Flush = (content: string, reasoning: string) => void;
+
+export class DeltaBatcher {
+  private content: string[] = [];
+  private reasoning: string[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly onFlush: Flush,
+    private readonly intervalMs = 16,
+  ) {}
+
+  addContent(text: string): void {
+    if (!text) return;
+    this.content.push(text);
+    this.arm();
+  }
+
+  addReasoning(text: string): void {
+    if (!text) return;
+    this.reasoning.push(text);
+    this.arm();
+  }
+
+  /** Sends whatever is pending now (before turn end, errors, or a stop). */
+  flush(): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (!this.content.length && !this.reasoning.length) return;
+    const content = this.content.join('');
+    const reasoning = this.reasoning.join('');
+    this.content = [];
+    this.reasoning = [];
+    this.onFlush(content, reasoning);
+  }
+
+  private arm(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, this.intervalMs);
+  }
+}

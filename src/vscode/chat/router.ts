@@ -1,0 +1,157 @@
+import * as vscode from 'vscode';
+import type { WebviewMessage, WebviewMessageOf } from '../../shared/protocol';
+import type { ContextBlock } from '../../core/chat/types';
+import { PROFILE_DEFAULTS } from '../../core/provider';
+import { chipBlock, type FileIndex } from '../context';
+import type { EditFlow } from '../edits/editFlow';
+import type { Logger } from '../log';
+import type { ProviderService } from '../provider/providerService';
+import type { ChatController } from './controller';
+import type { VideoUploads } from './videoUploads';
+import { summarize } from '../commands/editingRunner';
+
+const MAX_DROPPED_BYTES = 130 * 1024 * 1024;
+
+/**
+ * Routes every validated webview message to the piece that handles it. Nothing
+ * the webview asks for writes a file: Apply goes to the review.
+ */
+export class ChatRouter {
+  constructor(
+    private readonly chat: ChatController,
+    private readonly provider: ProviderService,
+    private readonly videos: VideoUploads,
+    private readonly files: FileIndex,
+    private readonly edits: EditFlow,
+    private readonly log: Logger,
+  ) {}
+
+  async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.chat.sync();
+      case 'send':
+        return this.chat.handleSend(message, (m) => this.resolveChips(m), (ids) => this.videos.resolve(ids));
+      case 'stop':
+        return this.chat.stop(message.turnId);
+      case 'retry':
+        return this.chat.retry(message.turnId);
+      case 'newChat':
+        return this.chat.newChat();
+      case 'openChat':
+        return this.chat.open(message.chatId);
+      case 'deleteChat':
+        return this.chat.delete(message.chatId);
+      case 'completeFiles':
+        this.chat.post({ type: 'fileCompletions', requestId: message.requestId, items: await this.files.complete(message.query) });
+        return;
+      case 'resolveUris':
+        return this.resolveUris(message);
+      case 'attachVideo':
+        return this.videos.attach(message.id, message.name, message.bytes);
+      case 'cancelVideo':
+        return this.videos.cancel(message.id);
+      case 'copyText':
+        await vscode.env.clipboard.writeText(message.text);
+        return;
+      case 'insertCode':
+        return this.insert(message.code);
+      case 'applyCode':
+        return this.apply(message.pathHint ? `${message.pathHint}\n\`\`\`${message.language}\n${message.code}\n\`\`\`` : message.code, message.turnId);
+      case 'applyAnswer':
+        return this.apply(this.chat.answerText(message.turnId) ?? '', message.turnId);
+      case 'openLink':
+        return this.openLink(message.href);
+      case 'errorAction':
+        return this.errorAction(message);
+      case 'log':
+        this.log[message.level](`[webview] ${message.message}`);
+        return;
+    }
+  }
+
+  private async resolveChips(message: WebviewMessageOf<'send'>): Promise<ContextBlock[]> {
+    return Promise.all(message.chips.map((chip) => chipBlock(chip)));
+  }
+
+  private async resolveUris(message: WebviewMessageOf<'resolveUris'>): Promise<void> {
+    const files: Array<{ name: string; bytes: Uint8Array<ArrayBuffer> }> = [];
+    const errors: string[] = [];
+    for (const raw of message.uris) {
+      try {
+        const uri = vscode.Uri.parse(raw, true);
+        const stat = await vscode.workspace.fs.stat(uri);
+        const name = uri.path.split('/').pop() ?? 'file';
+        if (stat.type & vscode.FileType.Directory) errors.push(`${name} is a folder; drop files instead.`);
+        else if (stat.size > MAX_DROPPED_BYTES) errors.push(`${name} is larger than 130 MB and cannot be attached.`);
+        else files.push({ name, bytes: new Uint8Array(await vscode.workspace.fs.readFile(uri)) });
+      } catch (error) {
+        errors.push(`Could not read ${raw}: ${(error as Error).message}`);
+      }
+    }
+    this.chat.post({ type: 'resolvedFiles', requestId: message.requestId, files, errors });
+  }
+
+  private async insert(code: string): Promise<void> {
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+    if (!editor) {
+      this.chat.post({ type: 'notice', level: 'warning', text: 'Open a file to insert the code into.' });
+      return;
+    }
+    await editor.edit((b) => editor.selections.forEach((s) => b.replace(s, code)));
+  }
+
+  private async apply(text: string, turnId: string): Promise<void> {
+    const outcome = await this.edits.propose({ text }, { title: 'Apply from chat', source: `chat ${turnId}` });
+    const summary = summarize(outcome);
+    this.chat.post({ type: 'notice', level: outcome.kind === 'proposed' ? 'info' : 'warning', text: outcome.kind === 'proposed' ? summary : `${summary} Apply needs SEARCH/REPLACE blocks, a diff, or a code block with its file path on the line before.` });
+    if (outcome.kind === 'proposed') await vscode.commands.executeCommand('stepFlash.changes.focus').then(undefined, () => undefined);
+  }
+
+  private async openLink(href: string): Promise<void> {
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(href, true);
+    } catch {
+      this.chat.post({ type: 'notice', level: 'warning', text: `Not a valid link: ${href.slice(0, 200)}` });
+      return;
+    }
+    if (!['http', 'https', 'mailto'].includes(uri.scheme)) {
+      this.chat.post({ type: 'notice', level: 'warning', text: `Links with the ${uri.scheme}: scheme are not opened.` });
+      return;
+    }
+    const choice = await vscode.window.showInformationMessage(`Open ${uri.toString(true)}?`, { modal: true }, 'Open');
+    if (choice === 'Open') await vscode.env.openExternal(uri);
+  }
+
+  private async errorAction(message: WebviewMessageOf<'errorAction'>): Promise<void> {
+    const failure = this.chat.lastError?.turnId === message.turnId ? this.chat.lastError.error : undefined;
+    switch (message.action) {
+      case 'retry':
+        return this.chat.retry(message.turnId);
+      case 'switchRegion': {
+        const target = failure?.targetProvider;
+        const from = this.provider.safeProfile()?.id;
+        if (!target || !from) return;
+        await this.provider.switchRegion(from, target);
+        this.chat.post({ type: 'notice', level: 'info', text: `Switched to ${PROFILE_DEFAULTS[target].label}; retrying.` });
+        return this.chat.retry(message.turnId);
+      }
+      case 'setApiKey':
+        await vscode.commands.executeCommand('stepFlash.setApiKey');
+        return this.chat.sync();
+      case 'copyDiagnostics':
+        if (failure) await vscode.env.clipboard.writeText(this.provider.diagnostics(failure, this.provider.safeProfile()));
+        this.chat.post({ type: 'notice', level: 'info', text: 'Diagnostics copied (no API key is included).' });
+        return;
+      case 'openTopUp': {
+        const url = failure?.topUpUrl ?? this.provider.safeProfile()?.topUpUrl;
+        if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
+        return;
+      }
+      case 'openSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'stepFlash');
+        return;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { runAgent } from '../../core/agent';
+import { EDIT_TOOLS, READ_TOOLS } from '../../core/edits';
+import { chooseEffort, type Intent } from '../../core/effort';
+import { commandSystemPrompt } from '../../core/prompts';
+import type { ContextBlock, StoredImage } from '../../core/chat/types';
+import type { ChatController, TurnOutcome } from '../chat/controller';
+import type { ChatViewProvider } from '../chatView';
+import type { EditFlow, ProposeOutcome } from '../edits/editFlow';
+import { runReadTool } from '../edits/readTools';
+import { readSettings } from '../settings';
+import { CHANGES_VIEW_ID } from '../review';
+
+export interface CommandDeps {
+  chat: ChatController;
+  chatView: ChatViewProvider;
+  edits: EditFlow;
+}
+
+export interface EditingRequest {
+  intent: Intent;
+  title: string;
+  display: string;
+  prompt: string;
+  context: ContextBlock[];
+  images?: StoredImage[];
+}
+
+export interface EditingResult {
+  turn: TurnOutcome;
+  proposal?: ProposeOutcome;
+}
+
+/** The progress title says which effort was chosen and why, before anything is sent. */
+export function progressTitle(title: string, intent: Intent): string {
+  const effort = chooseEffort(intent, 'auto', readSettings().effort(intent));
+  return `Step Flash: ${title} — effort ${effort.reason}`;
+}
+
+/**
+ * Runs an editing command as a chat turn: the model may read the workspace
+ * through the bounded tool loop, then its edits go to the review. The work runs
+ * under a cancellable progress notification; the chat shows every step.
+ */
+export async function runEditingCommand(deps: CommandDeps, request: EditingRequest): Promise<EditingResult> {
+  await deps.chatView.reveal();
+  let proposal: ProposeOutcome | undefined;
+  const turn = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: progressTitle(request.title, request.intent), cancellable: true },
+    async (progress, token) => {
+      let turnId: string | undefined;
+      token.onCancellationRequested(() => deps.chat.stop(turnId));
+      return deps.chat.runTurn({
+        intent: request.intent,
+        display: request.display,
+        prompt: request.prompt,
+        context: request.context,
+        ...(request.images ? { images: request.images } : {}),
+        system: commandSystemPrompt(request.intent, true),
+        run: async (ctx) => {
+          turnId = ctx.turnId;
+          const agent = await runAgent(ctx.messages, { read: READ_TOOLS, edit: EDIT_TOOLS }, readSettings().agentMaxSteps, {
+            ask: async (messages, tools) => {
+              const result = await ctx.ask(messages, tools as typeof READ_TOOLS);
+              const toolCalls = result.toolCalls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments }));
+              return { text: result.answerText, toolCalls, stopped: result.stopped };
+            },
+            runReadTool,
+            onStep: (step) => {
+              ctx.step(step);
+              progress.report({ message: step });
+            },
+          });
+          if (agent.stopped) return { text: agent.text, stopped: true };
+          progress.report({ message: 'placing the proposed edits…' });
+          proposal = await deps.edits.propose({ toolCalls: agent.editCalls, text: agent.text }, { title: request.title, source: request.intent });
+          const summary = summarize(proposal);
+          ctx.step(summary);
+          return { text: agent.text || summary, stopped: false };
+        },
+      });
+    },
+  );
+  if (proposal?.kind === 'proposed') {
+    await vscode.commands.executeCommand(`${CHANGES_VIEW_ID}.focus`).then(undefined, () => undefined);
+  }
+  return { turn, ...(proposal ? { proposal } : {}) };
+}
+
+export function summarize(proposal: ProposeOutcome): string {
+  const problems = proposal.problems.length ? ` (${proposal.problems.length} block(s) could not be read: ${proposal.problems.join('; ')})` : '';
+  if (proposal.kind === 'nothing') return `No file changes were proposed${problems}.`;
+  const files = proposal.set.files;
+  const failed = files.filter((f) => f.status === 'failed').length;
+  const ok = files.length - failed;
+  return `Proposed changes to ${ok} file(s) for review in the Changes view${failed ? `; ${failed} could not be placed (see the reasons there)` : ''}${problems}.`;
+}

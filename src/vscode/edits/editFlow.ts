@@ -1,0 +1,75 @@
+import { changesFromToolCalls, parseAnswer, repairPrompt, type BlockResult, type ProposedChange } from '../../core/edits';
+import type { ChangeSet, ChangeSetReview } from '../review';
+import type { Logger } from '../log';
+import type { ProviderService } from '../provider/providerService';
+import { commandSystemPrompt } from '../../core/prompts';
+
+export interface Proposal {
+  toolCalls?: Array<{ name: string; arguments: string }>;
+  text?: string;
+}
+
+export type ProposeOutcome =
+  | { kind: 'proposed'; set: ChangeSet; problems: string[] }
+  | { kind: 'nothing'; problems: string[] };
+
+/**
+ * From what the model said to a change set in review: tool calls first, else
+ * the edit formats in the answer text. Problems (malformed blocks, bad tool
+ * arguments) are reported, never silently dropped.
+ */
+export class EditFlow {
+  constructor(
+    private readonly review: ChangeSetReview,
+    private readonly provider: ProviderService,
+    private readonly log: Logger,
+  ) {
+    review.onNeedsRepair = (path, currentText, failures) => this.repair(path, currentText, failures);
+  }
+
+  async propose(proposal: Proposal, meta: { title: string; source: string }): Promise<ProposeOutcome> {
+    const problems: string[] = [];
+    let changes: ProposedChange[] = [];
+    if (proposal.toolCalls?.length) {
+      const parsed = changesFromToolCalls(proposal.toolCalls);
+      changes = parsed.changes;
+      problems.push(...parsed.problems);
+    }
+    if (!changes.length && proposal.text) {
+      const parsed = parseAnswer(proposal.text);
+      changes = parsed.changes;
+      problems.push(...parsed.problems);
+    }
+    if (!changes.length) return { kind: 'nothing', problems };
+    const set = await this.review.propose(changes, meta);
+    return { kind: 'proposed', set, problems };
+  }
+
+  /** Changes computed elsewhere (e.g. a language server's rename) go through the same review. */
+  proposeChanges(changes: ProposedChange[], meta: { title: string; source: string }): Promise<ChangeSet> {
+    return this.review.propose(changes, meta);
+  }
+
+  /** The one automatic repair turn: show the model why its blocks failed and the region's current text. */
+  private async repair(path: string, currentText: string, failures: Array<Omit<Extract<BlockResult, { ok: false }>, 'ok' | 'index'>>): Promise<ProposedChange[] | undefined> {
+    const blocks = failures.map((f, index) => ({ ...f, ok: false as const, index })) as BlockResult[];
+    try {
+      const client = await this.provider.client();
+      const result = await client.complete({
+        effort: 'low',
+        messages: [
+          { role: 'system', content: commandSystemPrompt('fix', false) },
+          { role: 'user', content: repairPrompt(path, currentText, blocks) },
+        ],
+      });
+      this.provider.record(result);
+      const parsed = parseAnswer(result.answerText);
+      const forPath = parsed.changes.filter((c) => ('path' in c ? c.path : c.from) === path);
+      this.log.info(`repair turn for ${path}: ${forPath.length} change(s) proposed`);
+      return forPath.length ? forPath : undefined;
+    } catch (error) {
+      this.log.warn(`repair turn for ${path} failed: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import {
+  createStepClient,
+  diagnosticsFor,
+  limiterForTier,
+  RegionDiagnoser,
+  resolveProfile,
+  SessionCost,
+  StepError,
+  type BaseUrlOverrides,
+  type ChatResult,
+  type Limiter,
+  type ProviderId,
+  type ResolvedProfile,
+  type StepClient,
+} from '../../core/provider';
+import { readSettings, updateSetting, type SettingsSnapshot } from '../settings';
+import type { KeyStore } from '../secrets';
+import type { Logger } from '../log';
+import type { CostStatusBar } from '../statusBar';
+import type { StatusView } from '../../shared/protocol';
+
+/**
+ * Base URLs that replace the profiles' defaults, from STEP_FLASH_BASE_URL_OVERRIDES
+ * (JSON: {"stepfun-global": "http://127.0.0.1:1234/v1", …}). Used to point the
+ * extension at a proxy or at the test simulator; read on every request.
+ */
+export function baseUrlOverrides(env: NodeJS.ProcessEnv = process.env): BaseUrlOverrides {
+  const raw = env.STEP_FLASH_BASE_URL_OVERRIDES;
+  if (!raw) return {};
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as BaseUrlOverrides) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function profileFrom(settings: SettingsSnapshot, overrides = baseUrlOverrides()): ResolvedProfile {
+  const custom = settings.provider === 'custom';
+  return resolveProfile(
+    {
+      provider: settings.provider,
+      ...(custom ? { baseUrl: settings.customBaseUrl } : {}),
+      model: settings.model || (custom ? settings.customModel : ''),
+      vision: settings.customVision,
+      sendEffort: settings.customSendEffort,
+      tier: settings.rateTier,
+    },
+    overrides,
+  );
+}
+
+/**
+ * The host's one door to the model: resolves the profile from settings, holds
+ * one limiter per profile (so every chat and command shares the tier's
+ * allowance), one region diagnoser (a key's region is probed once), and the
+ * session's cost.
+ */
+export class ProviderService {
+  readonly regionDiagnoser = new RegionDiagnoser();
+  readonly sessionCost = new SessionCost();
+  private readonly limiters = new Map<string, Limiter>();
+  lastCheck = 'not checked yet';
+
+  constructor(
+    readonly keys: KeyStore,
+    private readonly log: Logger,
+    private readonly statusBar: CostStatusBar,
+  ) {}
+
+  /** Throws a StepError naming the bad setting when the settings cannot make a profile. */
+  profile(): ResolvedProfile {
+    return profileFrom(readSettings());
+  }
+
+  async client(profile = this.profile()): Promise<StepClient> {
+    const apiKey = await this.keys.get(profile.id);
+    const limiterKey = `${profile.id}|${profile.tier ?? 'none'}`;
+    let limiter = this.limiters.get(limiterKey);
+    if (!limiter && profile.tier) {
+      limiter = limiterForTier(profile.tier);
+      this.limiters.set(limiterKey, limiter);
+    }
+    return createStepClient({
+      profile,
+      ...(apiKey ? { apiKey } : {}),
+      ...(limiter ? { limiter } : {}),
+      regionDiagnoser: this.regionDiagnoser,
+    });
+  }
+
+  /** Adds a finished request to the session cost and the status bar. */
+  record(result: Pick<ChatResult, 'usage' | 'cost' | 'model' | 'traceId'>): { costUsd: number } {
+    this.sessionCost.add(result.usage, result.cost);
+    const usage = result.usage;
+    this.statusBar.update(this.sessionCost.current, {
+      model: result.model,
+      promptTokens: usage?.promptTokens ?? 0,
+      completionTokens: usage?.completionTokens ?? 0,
+      cachedTokens: usage?.cachedTokens ?? 0,
+      costUsd: result.cost.usd,
+      ...(result.traceId ? { traceId: result.traceId } : {}),
+    });
+    return { costUsd: result.cost.usd ?? 0 };
+  }
+
+  /** What the chat header shows, and what it must say before a user tries to send media. */
+  async statusView(): Promise<StatusView> {
+    const settings = readSettings();
+    const base = {
+      maxImageEdge: settings.imageMaxEdge,
+      maxImageBytes: settings.imageMaxBytes,
+      defaultDetail: settings.imageDetail,
+    };
+    let profile: ResolvedProfile;
+    try {
+      profile = profileFrom(settings);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ...base, providerLabel: 'Settings need attention', model: message, keyPresent: false, supportsImages: false, supportsVideo: false, imageBlocker: message, videoBlocker: message };
+    }
+    const keyPresent = !!(await this.keys.get(profile.id));
+    const view: StatusView = {
+      ...base,
+      providerLabel: profile.label,
+      model: profile.model,
+      keyPresent,
+      supportsImages: profile.supportsImages,
+      supportsVideo: profile.supportsVideo,
+    };
+    if (!profile.supportsImages) {
+      view.imageBlocker = `${profile.label} is configured without vision (stepFlash.customVision is off), so images cannot be sent. Turn the setting on if the server accepts images.`;
+    }
+    if (!profile.supportsVideo) {
+      view.videoBlocker = `Video needs a StepFun endpoint (the Files API and stepfile:// references); ${profile.label} cannot take video.`;
+    }
+    return view;
+  }
+
+  diagnostics(error: StepError, profile: ResolvedProfile | undefined): string {
+    const p = profile ?? this.safeProfile();
+    const text = p
+      ? diagnosticsFor(error, p, p.model, new Date(), this.keys.knownKeys())
+      : `Step Flash diagnostics\nError: ${error.kind}\nMessage: ${error.message}`;
+    this.log.info(`diagnostics prepared for ${error.kind}${error.traceId ? ` (trace ${error.traceId})` : ''}`);
+    return text;
+  }
+
+  safeProfile(): ResolvedProfile | undefined {
+    try {
+      return this.profile();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Switches to the region a key belongs to. The key moves with it: it was
+   * stored under the profile where it does not work, and is needed where it does.
+   */
+  async switchRegion(from: ProviderId, to: ProviderId): Promise<void> {
+    const key = await this.keys.get(from);
+    if (key) {
+      await this.keys.set(to, key);
+      await this.keys.clear(from);
+    }
+    await updateSetting('provider', to);
+    this.lastCheck = `switched from ${from} to ${to}`;
+    this.log.info(`provider switched from ${from} to ${to} after a region diagnosis`);
+  }
+}
