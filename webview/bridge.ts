@@ -1,4 +1,5 @@
 import { HostMessage, WebviewMessage, parseHostMessage } from '../src/shared/protocol';
+import { asTurnDelta } from './fastPath';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -18,6 +19,11 @@ export class HostBridge {
 
   constructor() {
     window.addEventListener('message', (event: MessageEvent) => {
+      const delta = asTurnDelta(event.data);
+      if (delta) {
+        for (const listener of this.listeners) listener(delta);
+        return;
+      }
       const parsed = parseHostMessage(event.data);
       if (!parsed.ok) {
         this.post({ type: 'log', level: 'warn', message: `webview dropped a malformed host message: ${parsed.reason}` });

@@ -27,7 +27,25 @@ interface PageEvents {
     paste(files: FilePayload[], selector: string): void;
     drop(files: FilePayload[], uriList: string | undefined, selector: string): void;
     themeClass(name: string): void;
+    deliverWithBytes(message: Record<string, unknown>): void;
+    startFrameMeter(): void;
+    burst(messages: unknown[]): void;
+    frameMeterUntil(selector: string, text: string): Promise<FrameFigures>;
   };
+}
+
+export interface FrameFigures {
+  /** From the start of the burst until the text was painted. */
+  ms: number;
+  /** Streaming frames rendered, and the longest one's work (ms). */
+  renders: number;
+  longestRender: number;
+  /** How long posting the burst itself blocked the page. */
+  postMs: number;
+  frames: number;
+  longest: number;
+  longTasks: number;
+  longestTask: number;
 }
 
 /** A file to paste or drop, with its real bytes. */
@@ -90,6 +108,15 @@ export interface WebviewHarness {
   posted(): Promise<WebviewMessage[]>;
   waitForPosted<T extends WebviewMessage['type']>(type: T, timeoutMs?: number): Promise<Extract<WebviewMessage, { type: T }>>;
   deliver(message: HostMessage | Record<string, unknown>): Promise<void>;
+  /** Posts all `messages` in one synchronous burst inside the page, as a fast stream arrives. */
+  deliverAll(messages: Array<HostMessage | Record<string, unknown>>): Promise<void>;
+  /** Like deliver, but every `{ __bytes: base64 }` in the message becomes a Uint8Array (e.g. resolvedFiles). */
+  deliverWithBytes(message: Record<string, unknown>): Promise<void>;
+  /** Starts counting frames and long tasks; `frameMeterUntil` reports them once `text` is painted in `selector`. */
+  startFrameMeter(): Promise<void>;
+  /** Starts the frame meter, then posts `messages` in one synchronous burst inside the page. */
+  deliverBurst(messages: Array<HostMessage | Record<string, unknown>>): Promise<void>;
+  frameMeterUntil(selector: string, text: string): Promise<FrameFigures>;
   /** Errors thrown in the page and CSP violations, which a test may assert are empty. */
   pageErrors: string[];
   /** Fires a real ClipboardEvent carrying `files` at `selector` (the composer input by default). */
@@ -148,6 +175,24 @@ export async function openWebview(options: { colorScheme?: 'light' | 'dark'; the
     },
     async deliver(message) {
       await page.evaluate((data) => (globalThis as unknown as { postMessage(d: unknown, o: string): void }).postMessage(data, "*"), message as unknown as Record<string, unknown>);
+    },
+    async deliverAll(messages) {
+      await page.evaluate((list) => {
+        const w = globalThis as unknown as { postMessage(d: unknown, o: string): void };
+        for (const data of list) w.postMessage(data, '*');
+      }, messages as unknown as Array<Record<string, unknown>>);
+    },
+    async deliverWithBytes(message) {
+      await page.evaluate((data) => (globalThis as unknown as PageEvents).__uiTest.deliverWithBytes(data), message);
+    },
+    async startFrameMeter() {
+      await page.evaluate(() => (globalThis as unknown as PageEvents).__uiTest.startFrameMeter());
+    },
+    async deliverBurst(messages) {
+      await page.evaluate((list) => (globalThis as unknown as PageEvents).__uiTest.burst(list), messages as unknown[]);
+    },
+    frameMeterUntil(selector, text) {
+      return page.evaluate(({ selector, text }) => (globalThis as unknown as PageEvents).__uiTest.frameMeterUntil(selector, text), { selector, text });
     },
     async pasteFiles(files, selector = 'textarea') {
       await page.evaluate(({ files, selector }) => (globalThis as unknown as PageEvents).__uiTest.paste(files, selector), { files, selector });

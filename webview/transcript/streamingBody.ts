@@ -39,6 +39,7 @@ export class StreamingBody {
   flush(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
+    const started = performance.now();
     const stick = this.beforeFrame();
     if (this.pendingReasoning) {
       this.view.thinking.append(this.pendingReasoning);
@@ -63,6 +64,8 @@ export class StreamingBody {
       this.view.codeBlocksChanged(this.tail);
     }
     this.afterFrame(stick);
+    // Visible in DevTools' performance panel and read by the UI benchmark.
+    performance.measure('step-flash:stream-frame', { start: started });
   }
 
   /** The finished answer is rendered whole, once, so cross-block markdown (loose lists, references) comes out right. */

@@ -17,6 +17,50 @@
   }
   globalThis.__uiTest = {
     // VS Code marks the body with the theme kind (vscode-dark, vscode-light, vscode-high-contrast).
+    deliverWithBytes(message) {
+      const decode = (value) => {
+        if (Array.isArray(value)) return value.map(decode);
+        if (value && typeof value === 'object') {
+          if (typeof value.__bytes === 'string') return Uint8Array.from(atob(value.__bytes), (c) => c.charCodeAt(0));
+          return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+        }
+        return value;
+      };
+      globalThis.postMessage(decode(message), '*');
+    },
+    // Frame meter for the stream benchmark: rAF timestamps and long tasks from `start` until the text shows.
+    /** Starts the frame meter, then posts every message in one synchronous burst. */
+    burst(messages) {
+      globalThis.__uiTest.startFrameMeter();
+      for (const m of messages) globalThis.postMessage(m, '*');
+      globalThis.__meter.postedAt = performance.now() - globalThis.__meter.start;
+    },
+    startFrameMeter() {
+      const meter = { frames: [], longTasks: [], start: performance.now() };
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => meter.longTasks.push(e.duration))).observe({ type: 'longtask' });
+      const tick = (t) => {
+        meter.frames.push(t);
+        if (!meter.done) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      globalThis.__meter = meter;
+    },
+    /** Resolves with the figures once `selector` shows `text` in a painted frame. */
+    frameMeterUntil(selector, text) {
+      const meter = globalThis.__meter;
+      return new Promise((resolve) => {
+        const check = () => {
+          if (!(document.querySelector(selector)?.textContent ?? '').includes(text)) return requestAnimationFrame(check);
+          meter.done = true;
+          const frames = meter.frames.filter((t) => t >= meter.start);
+          let longest = 0;
+          for (let i = 1; i < frames.length; i++) longest = Math.max(longest, frames[i] - frames[i - 1]);
+          const work = performance.getEntriesByName('step-flash:stream-frame').filter((e) => e.startTime >= meter.start).map((e) => e.duration);
+          resolve({ renders: work.length, longestRender: Math.max(0, ...work), ms: performance.now() - meter.start, postMs: meter.postedAt ?? 0, frames: frames.length, longest, longTasks: meter.longTasks.length, longestTask: Math.max(0, ...meter.longTasks) });
+        };
+        requestAnimationFrame(check);
+      });
+    },
     themeClass(name) {
       document.body.classList.add(name);
     },

@@ -1,0 +1,162 @@
+import * as assert from 'assert';
+import { openWebview, screenshotOnFailure, WebviewHarness } from './harness';
+import { CONVERSATION, status, turnStart, USAGE, ZERO } from './samples';
+
+const ANSWER = [
+  '## Fix',
+  '',
+  'Guard the **empty** case first, then parse:',
+  '',
+  '```typescript',
+  'export function parse(text: string): number {',
+  "  if (text === '') return 0;",
+  '  return Number(text);',
+  '}',
+  '```',
+  '',
+  '1. first item',
+  '2. second item',
+  '',
+  'Done.',
+].join('\n');
+
+/** Splits text into deltas of 1–4 characters, as a fast model streams it. */
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const n = 1 + (i % 4);
+    out.push(text.slice(i, i + n));
+    i += n;
+  }
+  return out;
+}
+
+describe('streaming answers', () => {
+  let ui: WebviewHarness | undefined;
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, ui);
+    await ui?.close();
+    ui = undefined;
+  });
+
+  async function open(): Promise<WebviewHarness> {
+    ui = await openWebview();
+    await ui.waitForPosted('ready');
+    await ui.deliver(status());
+    return ui;
+  }
+
+  it('renders many small deltas into the correct, highlighted markdown', async () => {
+    const ui = await open();
+    await ui.deliver(turnStart('t1', 'Fix parse'));
+    await ui.deliverAll(pieces(ANSWER).map((content) => ({ type: 'turnDelta', turnId: 't1', content })));
+    await ui.page.locator('[data-turn-id="t1"] .markdown').getByText('Done.').waitFor();
+    await ui.deliver({ type: 'turnEnd', turnId: 't1', status: 'done', usage: USAGE, totalUsage: USAGE });
+    const answer = ui.page.locator('[data-turn-id="t1"]');
+    assert.strictEqual(await answer.locator('.markdown h2').textContent(), 'Fix');
+    assert.strictEqual(await answer.locator('.markdown strong').textContent(), 'empty');
+    assert.deepStrictEqual(await answer.locator('.markdown ol li').allTextContents(), ['first item', 'second item']);
+    const code = answer.locator('pre code');
+    assert.strictEqual(await code.count(), 1);
+    assert.strictEqual(await code.textContent(), "export function parse(text: string): number {\n  if (text === '') return 0;\n  return Number(text);\n}\n");
+    assert.ok((await code.locator('.hljs-keyword').allTextContents()).includes('function'), 'keywords are highlighted');
+    assert.match((await answer.locator('.usage').textContent()) ?? '', /1,234 in · 567 out · 800 cached · \$0\.0021/);
+    assert.strictEqual(await answer.getAttribute('data-status'), 'done');
+    assert.deepStrictEqual(ui.pageErrors, []);
+  });
+
+  it('streams thinking open, folds it when the answer starts, and lets the user reopen it', async () => {
+    const ui = await open();
+    await ui.deliver(turnStart('t1'));
+    await ui.deliverAll(['Let me ', 'think about ', 'the parser.'].map((reasoning) => ({ type: 'turnDelta', turnId: 't1', reasoning })));
+    const thinking = ui.page.locator('[data-turn-id="t1"] details.thinking');
+    await ui.page.locator('.thinking-body', { hasText: 'Let me think about the parser.' }).waitFor();
+    assert.strictEqual(await thinking.evaluate((d) => (d as HTMLDetailsElement).open), true);
+    assert.strictEqual(await thinking.locator('summary').textContent(), 'Thinking…');
+    await ui.deliver({ type: 'turnDelta', turnId: 't1', content: 'The answer' });
+    await ui.page.locator('details.thinking:not([open])').waitFor();
+    assert.match((await thinking.locator('summary').textContent()) ?? '', /^Thinking \(30 chars\)$/);
+    await thinking.locator('summary').click();
+    await ui.deliver({ type: 'turnDelta', turnId: 't1', content: ' goes on.' });
+    await ui.page.locator('.markdown', { hasText: 'goes on.' }).waitFor();
+    assert.strictEqual(await thinking.evaluate((d) => (d as HTMLDetailsElement).open), true, 'the user reopened it and it stays open');
+    assert.strictEqual(await thinking.locator('.thinking-body').textContent(), 'Let me think about the parser.');
+  });
+
+  it('Stop posts stop; the partial answer stays, marked stopped', async () => {
+    const ui = await open();
+    await ui.deliver(turnStart('t7'));
+    await ui.deliver({ type: 'turnDelta', turnId: 't7', content: 'Partial answer so far' });
+    const button = ui.page.getByRole('button', { name: 'Stop the answer' });
+    await button.click();
+    assert.deepStrictEqual(await ui.waitForPosted('stop'), { type: 'stop', turnId: 't7' });
+    await ui.deliver({ type: 'turnEnd', turnId: 't7', status: 'stopped', totalUsage: ZERO });
+    const answer = ui.page.locator('[data-turn-id="t7"]');
+    assert.strictEqual((await answer.locator('.markdown').textContent())?.trim(), 'Partial answer so far');
+    assert.strictEqual(await answer.locator('.status-badge').textContent(), 'stopped');
+    assert.strictEqual(await answer.getAttribute('data-status'), 'stopped');
+    assert.ok(await ui.page.getByRole('button', { name: 'Send message' }).isVisible(), 'Send is back');
+  });
+
+  it('never touches finished messages while a new answer streams', async () => {
+    const ui = await open();
+    await ui.deliver({ type: 'conversation', chatId: 'c', messages: CONVERSATION, totalUsage: USAGE });
+    await ui.page.locator('[data-turn-id="t1"]').evaluate((finished) => {
+      const w = globalThis as unknown as { __mutations: number };
+      w.__mutations = 0;
+      new MutationObserver((records) => (w.__mutations += records.length)).observe(finished, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await ui.deliver(turnStart('t2'));
+    await ui.deliverAll(pieces('Some *streamed* text.\n\nAnd more.').map((content) => ({ type: 'turnDelta', turnId: 't2', content })));
+    await ui.deliver({ type: 'turnEnd', turnId: 't2', status: 'done', totalUsage: USAGE });
+    await ui.page.locator('[data-turn-id="t2"][data-status="done"] .markdown em', { hasText: 'streamed' }).waitFor();
+    assert.strictEqual(await ui.page.evaluate(() => (globalThis as unknown as { __mutations: number }).__mutations), 0);
+  });
+
+  it('measures the render rate of a 20,000-delta stream (printed, not asserted)', async () => {
+    const ui = await open();
+    await ui.deliver(turnStart('fast'));
+    const paragraph = 'The quick model streams `tokens` faster than anyone reads. ';
+    const deltas: string[] = [];
+    for (let i = 0; deltas.length < 20_000; i++) {
+      if (i % 400 === 399) deltas.push('\n\n```ts\nconst x = 1;\n```\n\n');
+      else deltas.push(paragraph.slice((i * 5) % 55, ((i * 5) % 55) + 5) + (i % 80 === 79 ? '\n\n' : ''));
+    }
+    deltas.push('END-OF-STREAM');
+    const totalChars = deltas.reduce((n, d) => n + d.length, 0);
+    await ui.deliverBurst(deltas.map((content) => ({ type: 'turnDelta', turnId: 'fast', content })));
+    const figures = await ui.frameMeterUntil('[data-turn-id="fast"] .stream-tail', 'END-OF-STREAM');
+    console.log(
+      `      stream: ${deltas.length} deltas, ${(totalChars / 1024).toFixed(0)} KB posted in ${figures.postMs.toFixed(0)} ms → last delta painted after ${figures.ms.toFixed(0)} ms, ` +
+        `${figures.frames} frames, longest frame gap ${figures.longest.toFixed(1)} ms, ${figures.longTasks} long tasks (longest ${figures.longestTask.toFixed(0)} ms); ` +
+        `${figures.renders} batched renders, longest ${figures.longestRender.toFixed(1)} ms`,
+    );
+    const started = Date.now();
+    await ui.deliver({ type: 'turnEnd', turnId: 'fast', status: 'done', totalUsage: USAGE });
+    await ui.page.locator('[data-turn-id="fast"][data-status="done"]').waitFor();
+    console.log(`      final whole-answer render: ${Date.now() - started} ms (including the round trip)`);
+    assert.strictEqual(await ui.page.locator('[data-turn-id="fast"] pre code').count(), 50);
+  });
+
+  it('measures opening a 1,000-message chat and typing in it (printed, not asserted)', async () => {
+    const ui = await open();
+    const messages = [];
+    for (let i = 0; i < 500; i++) {
+      messages.push({ id: `u${i}`, role: 'user' as const, text: `Question ${i}: how do I do thing ${i}?` });
+      messages.push({ id: `a${i}`, role: 'assistant' as const, text: `Answer ${i}.\n\n\`\`\`ts\nconst v${i} = ${i};\n\`\`\`\n\n- point one\n- point two`, status: 'done' as const });
+    }
+    const started = await ui.page.evaluate(() => performance.now());
+    await ui.deliver({ type: 'conversation', chatId: 'big', messages, totalUsage: USAGE });
+    await ui.page.locator('[data-turn-id="a499"] pre code', { hasText: 'const v499 = 499;' }).waitFor();
+    const opened = await ui.page.evaluate((t0) => performance.now() - t0, started);
+    const rendered = await ui.page.locator('.transcript > .message:not(.placeholder)').count();
+    const typeStart = Date.now();
+    await ui.page.locator('textarea').pressSequentially('typing stays instant', { delay: 0 });
+    const typed = Date.now() - typeStart;
+    console.log(`      1,000 messages: shown in ${opened.toFixed(0)} ms with ${rendered} rendered eagerly; typing 20 characters took ${typed} ms end to end`);
+    assert.strictEqual(await ui.page.locator('.transcript > .message').count(), 1000);
+    // Scrolling to the top renders the oldest messages on demand.
+    await ui.page.locator('.transcript').evaluate((t) => (t.scrollTop = 0));
+    await ui.page.locator('[data-message-id="u0"]', { hasText: 'Question 0: how do I do thing 0?' }).waitFor();
+  });
+});
