@@ -47,7 +47,11 @@ export type ElisionReading =
  * Places search segments in order, each after the previous one. Succeeds only when there
  * is exactly one way to do it; counts are capped at 2 because only "one" matters.
  */
-export function readElided(file: string[], segments: string[][]): ElisionReading {
+export function readElided(
+  file: string[],
+  segments: string[][],
+  gapOk: (k: number, segStart: number, from: number, to: number) => boolean = () => true,
+): ElisionReading {
   const hits = segments.map((seg) => findLineMatches(file, seg, keyTrim, 0, 500));
   for (let k = 0; k < hits.length; k++) {
     if (hits[k].length === 0) return { kind: 'none', missing: k };
@@ -63,7 +67,7 @@ export function readElided(file: string[], segments: string[][]): ElisionReading
       let w = 0;
       let src = -1;
       for (let q = 0; q < prevEnd.length; q++) {
-        if (prevEnd[q] <= p && ways[q] > 0) {
+        if (prevEnd[q] <= p && ways[q] > 0 && gapOk(k - 1, hits[k - 1][q], prevEnd[q], p)) {
           w += ways[q];
           src = q;
         }

@@ -6,9 +6,9 @@
 import { isElisionLine, readElided, splitAtElisions } from './elision';
 import { exactHits, pickExact, spliceExact } from './exact';
 import { findLineMatches, fuzzyLocate, keyTrim, keyTrimEnd, MAX_HITS, type LineKey } from './locate';
-import { transplant, usesTabs } from './reindent';
+import { transplant, usesTabs, width } from './reindent';
 import { squash } from './similarity';
-import { blockLines, isBlank, joinDoc, lineOfOffset, replaceLines, splitDoc, type Doc, type OutLine } from './text';
+import { blockLines, isBlank, joinDoc, leadingWhitespace, lineOfOffset, replaceLines, splitDoc, type Doc, type OutLine } from './text';
 import type { BlockResult, MatchFailure, MatchRung } from './types';
 
 export const FUZZY_THRESHOLD = 0.8;
@@ -206,14 +206,17 @@ type ElidedOutcome = { kind: 'done'; placed: Placed } | { kind: 'none'; nearest?
 function placeElided(doc: Doc, sl: string[], rl: string[], tabs: boolean, name: string, fail: (f: MatchFailure) => Placed, ok: Ok): ElidedOutcome {
   const sSegs = splitAtElisions(sl);
   const rSegs = splitAtElisions(rl);
+  const markers = sl.filter((l) => isElisionLine(l));
   // A placeholder at the very start or end of both means "code around here": nothing to place.
   if (sSegs.length > 1 && sSegs[0].length === 0 && rSegs.length > 1 && rSegs[0].length === 0) {
     sSegs.shift();
     rSegs.shift();
+    markers.shift();
   }
   if (sSegs.length > 1 && sSegs[sSegs.length - 1].length === 0 && rSegs.length > 1 && rSegs[rSegs.length - 1].length === 0) {
     sSegs.pop();
     rSegs.pop();
+    markers.pop();
   }
   const invalid = (message: string): ElidedOutcome => ({ kind: 'done', placed: fail({ reason: 'invalid', message }) });
   if (sSegs.length !== rSegs.length) {
@@ -224,7 +227,7 @@ function placeElided(doc: Doc, sl: string[], rl: string[], tabs: boolean, name: 
   if (sSegs.some((s) => s.length === 0 || s.every(isBlank))) {
     return invalid(`${name}: a "..." placeholder has no real code on one side of it in the search text, so it cannot be placed.`);
   }
-  const reading = readElided(doc.lines, sSegs);
+  const reading = readElided(doc.lines, sSegs, indentedGap(doc, sl, sSegs, markers));
   if (reading.kind === 'many') {
     const rs = ranges(reading.candidates, sSegs[0].length);
     return {
@@ -251,6 +254,26 @@ function placeElided(doc: Doc, sl: string[], rl: string[], tabs: boolean, name: 
   }
   const last = pos[pos.length - 1] + sSegs[sSegs.length - 1].length;
   return { kind: 'done', placed: ok(joinDoc(replaceLines(doc, pos[0], last, out)), 'elision', pos[0] + 1, last) };
+}
+
+/**
+ * An indented placeholder stands for code at its indentation or deeper: the elided file lines
+ * may not step out of that level. This is what makes "{ ... }" inside one function one reading.
+ */
+function indentedGap(doc: Doc, sl: string[], segs: string[][], markers: string[]) {
+  const base = Math.min(...sl.filter((l) => !isBlank(l) && !isElisionLine(l)).map((l) => width(leadingWhitespace(l))));
+  return (k: number, segStart: number, from: number, to: number): boolean => {
+    const mw = width(leadingWhitespace(markers[k] ?? ''));
+    if (mw <= base) return true;
+    const j = segs[k].findIndex((l) => !isBlank(l));
+    const offset = width(leadingWhitespace(doc.lines[segStart + j])) - width(leadingWhitespace(segs[k][j]));
+    const min = mw + offset;
+    for (let i = from; i < to; i++) {
+      const line = doc.lines[i];
+      if (!isBlank(line) && width(leadingWhitespace(line)) < min) return false;
+    }
+    return true;
+  };
 }
 
 function notFound(

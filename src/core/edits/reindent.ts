@@ -9,7 +9,7 @@ import { isBlank, leadingWhitespace, type OutLine } from './text';
 
 const TAB = 4;
 
-function width(ws: string): number {
+export function width(ws: string): number {
   let w = 0;
   for (const ch of ws) w = ch === '\t' ? w + TAB - (w % TAB) : w + 1;
   return w;
@@ -26,9 +26,14 @@ function indentUnit(lines: string[]): number | undefined {
   return unit;
 }
 
-export type Reindent = (line: string) => string;
+/** Maps a model-indented line to the file's indentation, relative to a nearby search line (its anchor). */
+export type Reindent = (line: string, anchor: number) => string;
 
-/** Builds the function that maps a model-indented line to the file's indentation at the found place. */
+/**
+ * Builds the re-indenter for a window that matched `search` line for line. Each new line is
+ * indented relative to its anchor (the search line just before it), so a model that flattened
+ * all indentation still gets new lines at their neighbours' depth.
+ */
 export function makeReindent(search: string[], window: string[], fileUsesTabs: boolean, replace: string[] = []): Reindent {
   const pairs: Array<[string, string]> = [];
   for (let j = 0; j < search.length && j < window.length; j++) {
@@ -36,32 +41,38 @@ export function makeReindent(search: string[], window: string[], fileUsesTabs: b
     pairs.push([leadingWhitespace(search[j]), leadingWhitespace(window[j])]);
   }
   if (pairs.every(([s, f]) => s === f)) return (l) => l;
-  const exact = new Map<string, string>();
-  for (const [s, f] of pairs) if (!exact.has(s)) exact.set(s, f);
   const useTabs = pairs.some(([, f]) => f.includes('\t')) || (fileUsesTabs && !pairs.some(([, f]) => f.startsWith(' ')));
-  let [baseS, baseF] = pairs[0] ?? ['', ''];
-  for (const [s, f] of pairs) if (width(s) < width(baseS)) [baseS, baseF] = [s, f];
   let scale: number | undefined;
-  for (const [s, f] of pairs) {
-    const ds = width(s) - width(baseS);
+  const sorted = [...pairs].sort((a, b) => width(a[0]) - width(b[0]));
+  for (const [s, f] of sorted) {
+    const ds = width(s) - width(sorted[0][0]);
     if (ds > 0) {
-      scale = (width(f) - width(baseF)) / ds;
+      const df = width(f) - width(sorted[0][1]);
+      if (df > 0) scale = df / ds;
       break;
     }
   }
-  if (scale === undefined || scale <= 0) {
+  if (scale === undefined) {
     const su = indentUnit([...search, ...replace]);
     const fu = indentUnit(window);
     scale = su && fu ? fu / su : 1;
   }
   const k = scale;
-  return (line) => {
+  const anchorOf = (j: number): number => {
+    for (let a = Math.min(j, search.length - 1); a >= 0; a--) if (!isBlank(search[a]) && !isBlank(window[a] ?? '')) return a;
+    for (let a = j + 1; a < search.length; a++) if (!isBlank(search[a]) && !isBlank(window[a] ?? '')) return a;
+    return -1;
+  };
+  return (line, anchor) => {
     if (isBlank(line)) return '';
     const ws = leadingWhitespace(line);
     const body = line.slice(ws.length);
-    const known = exact.get(ws);
-    if (known !== undefined) return known + body;
-    const w = Math.max(0, Math.round(width(baseF) + k * (width(ws) - width(baseS))));
+    const a = anchorOf(anchor);
+    if (a < 0) return line;
+    const sWs = leadingWhitespace(search[a]);
+    const fWs = leadingWhitespace(window[a]);
+    if (ws === sWs) return fWs + body;
+    const w = Math.max(0, Math.round(width(fWs) + k * (width(ws) - width(sWs))));
     const indent = useTabs ? '\t'.repeat(Math.floor(w / TAB)) + ' '.repeat(w % TAB) : ' '.repeat(w);
     return indent + body;
   };
@@ -79,7 +90,8 @@ export function transplant(search: string[], replace: string[], window: string[]
     if (change.removed) {
       si += change.count;
     } else if (change.added) {
-      for (const line of change.value) out.push({ text: reindent(line) });
+      // Anchor on the last search line consumed (a replaced line's own old version), else the next.
+      for (const line of change.value) out.push({ text: reindent(line, si > 0 ? si - 1 : 0) });
     } else {
       for (let k = 0; k < change.count; k++, si++) out.push({ text: window[si], from: windowStart + si });
     }

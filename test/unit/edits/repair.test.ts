@@ -1,0 +1,28 @@
+import * as assert from 'assert';
+import { applyFileEdits, repairPrompt } from '../../../src/core/edits';
+
+describe('repairPrompt', () => {
+  const file = Array.from({ length: 300 }, (_, i) => `const v${i} = ${i};`).join('\n') + '\n';
+
+  it('explains each failure and shows the nearest region with line numbers', () => {
+    const r = applyFileEdits(file, [
+      { search: 'const v120 = 120;\nlet total = v120 + v121;\nexport default total;', replace: 'x' },
+      { search: 'const v5 = 5;', replace: 'const v5 = 6;' },
+    ]);
+    assert.strictEqual(r.newText, undefined);
+    const prompt = repairPrompt('src/values.ts', file, r.blocks);
+    assert.match(prompt, /`src\/values\.ts`/);
+    assert.ok(prompt.includes((r.blocks[0] as { message: string }).message), 'quotes the failure message');
+    assert.match(prompt, /121 \| const v120 = 120;/);
+    assert.ok(!/\b250 \| /.test(prompt), 'does not dump the whole large file');
+    assert.match(prompt, /SEARCH\/REPLACE/);
+  });
+
+  it('lists the candidates of an ambiguous block and shows a small file whole', () => {
+    const small = 'if (a) {\n  go();\n}\nif (b) {\n  go();\n}\n';
+    const r = applyFileEdits(small, [{ search: '  go();', replace: '  stop();' }]);
+    const prompt = repairPrompt('x.ts', small, r.blocks);
+    assert.match(prompt, /lines 2, 5/);
+    assert.match(prompt, /6 \| \}/);
+  });
+});
