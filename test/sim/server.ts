@@ -44,7 +44,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
   const fallback = options.fallback ?? ((body: unknown) => defaultReply(body));
   const requests: RecordedRequest[] = [];
   const files = new Map<string, StoredFile>();
-  const limiter = options.tier ? new TierLimiter(options.tier) : undefined;
+  const limiter = options.tier ? new TierLimiter(options.tier, options.now) : undefined;
   const state: SimState = {
     flavour,
     keys: { global: options.keys?.global ?? DEFAULT_KEYS.global, china: options.keys?.china ?? DEFAULT_KEYS.china },

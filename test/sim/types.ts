@@ -80,6 +80,8 @@ export interface SimOptions {
   unauthorizedBody?: 'empty' | 'json';
   /** Enforce a tier's concurrency and requests-per-minute with 429s. Default: not enforced. */
   tier?: Tier;
+  /** Clock for the tier windows (tests run a minute faster by scaling it, on both sides). Default Date.now. */
+  now?: () => number;
   /** Models listed by GET /v1/models. Default: the flavour's ids (step-3.7-flash, step-3.5-flash; stepfun/… on openrouter; step3p7-flash on vllm/sglang). */
   models?: string[];
   /** Completion tokens per second the stream is paced at (0 = as fast as possible). Default 0. */

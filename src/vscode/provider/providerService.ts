@@ -6,7 +6,9 @@ import {
   resolveProfile,
   SessionCost,
   StepError,
+  systemClock,
   type BaseUrlOverrides,
+  type Clock,
   type ChatResult,
   type Limiter,
   type ProviderId,
@@ -61,12 +63,19 @@ export class ProviderService {
   readonly sessionCost = new SessionCost();
   private readonly limiters = new Map<string, Limiter>();
   lastCheck = 'not checked yet';
+  private limiterClock: Clock = systemClock;
 
   constructor(
     readonly keys: KeyStore,
     private readonly log: Logger,
     private readonly statusBar: CostStatusBar,
   ) {}
+
+  /** Replaces the limiters' clock (and the limiters): tests compress a tier's minute with a faster one. */
+  useLimiterClock(clock: Clock): void {
+    this.limiterClock = clock;
+    this.limiters.clear();
+  }
 
   /** Throws a StepError naming the bad setting when the settings cannot make a profile. */
   profile(): ResolvedProfile {
@@ -78,7 +87,7 @@ export class ProviderService {
     const limiterKey = `${profile.id}|${profile.tier ?? 'none'}`;
     let limiter = this.limiters.get(limiterKey);
     if (!limiter && profile.tier) {
-      limiter = limiterForTier(profile.tier);
+      limiter = limiterForTier(profile.tier, this.limiterClock);
       this.limiters.set(limiterKey, limiter);
     }
     return createStepClient({
