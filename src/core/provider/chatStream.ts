@@ -98,14 +98,17 @@ export async function streamChat(ctx: ClientContext, request: ChatRequest, handl
     const controller = new AbortController();
     const onAbort = () => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    let idle: ReturnType<typeof setTimeout> | undefined;
+    // One watchdog per stream rather than a timer per chunk: chunks only stamp the time.
+    let lastActivity = Date.now();
     let idleFired = false;
-    const armIdle = () => {
-      if (idle) clearTimeout(idle);
-      idle = setTimeout(() => {
+    let idle: ReturnType<typeof setInterval> | undefined;
+    const startIdleWatch = () => {
+      const period = Math.max(10, Math.min(1000, Math.floor(ctx.idleTimeoutMs / 4)));
+      idle = setInterval(() => {
+        if (Date.now() - lastActivity < ctx.idleTimeoutMs) return;
         idleFired = true;
         controller.abort();
-      }, ctx.idleTimeoutMs);
+      }, period);
     };
     const timeout = ctx.firstByteTimeoutMs ?? 120_000;
     try {
@@ -114,9 +117,10 @@ export async function streamChat(ctx: ClientContext, request: ChatRequest, handl
         .withResponse();
       traceId = traceIdFrom(response.headers);
       delivery.call('onStart', { ...(traceId ? { traceId } : {}), attempt: attemptNumber });
-      armIdle();
+      lastActivity = Date.now();
+      startIdleWatch();
       for await (const chunk of stream) {
-        armIdle();
+        lastActivity = Date.now();
         if (signal?.aborted) break;
         const delta = acc.push(chunk);
         if (!traceId && acc.id) traceId = acc.id;
@@ -158,7 +162,7 @@ export async function streamChat(ctx: ClientContext, request: ChatRequest, handl
         signal,
       );
     } finally {
-      if (idle) clearTimeout(idle);
+      if (idle) clearInterval(idle);
       signal?.removeEventListener('abort', onAbort);
     }
   };
