@@ -47,7 +47,7 @@ export async function parseUpload(raw: Buffer, contentType: string | undefined, 
   }
   let form: FormData;
   try {
-    form = await new Request('http://sim.invalid/v1/files', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+    form = await new Request('http://sim.invalid/v1/files', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(raw) }).formData();
   } catch (err) {
     return { error: invalid(`The multipart body could not be parsed: ${(err as Error).message}`, 'body'), recorded: {} };
   }

@@ -6,7 +6,7 @@ import { call, chat } from './helpers';
 function upload(sim: Simulator, purpose: string | undefined, name: string, type: string, bytes: Uint8Array): Promise<Response> {
   const form = new FormData();
   if (purpose !== undefined) form.append('purpose', purpose);
-  form.append('file', new Blob([bytes], { type }), name);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
   return call(sim, '/files', form);
 }
 
