@@ -120,6 +120,8 @@ describe('provider client: cancellation, uploads, unreachable servers', () => {
     assert.match(empty.message, /empty/);
     const big = await rejection(h.client.uploadFile({ bytes: Object.setPrototypeOf(tooBig, Uint8Array.prototype), filename: 'big.mp4', mime: 'video/mp4' }));
     assert.match(big.message, /128 MB/);
+    const elsewhere = await rejection(h.make({ provider: 'openrouter', model: 'step-3.7-flash' }).uploadFile({ bytes: new Uint8Array([1]), filename: 'a.mp4', mime: 'video/mp4' }));
+    assert.match(elsewhere.message, /OpenRouter has no Files API/);
     assert.strictEqual(h.sim.requests.length, 0);
   });
 
