@@ -21,8 +21,8 @@ let origin = '';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.png': 'image/png' };
 
-/** What test/ui/page/events.js installs in the page. */
-interface PageEvents {
+/** What test/ui/page/events.js installs in the page (call it from page.evaluate). */
+export interface PageEvents {
   __uiTest: {
     paste(files: FilePayload[], selector: string): void;
     drop(files: FilePayload[], uriList: string | undefined, selector: string): void;
@@ -30,6 +30,8 @@ interface PageEvents {
     deliverWithBytes(message: Record<string, unknown>): void;
     startFrameMeter(): void;
     burst(messages: unknown[]): void;
+    watchMutations(selector: string): void;
+    mutations(): number;
     frameMeterUntil(selector: string, text: string): Promise<FrameFigures>;
   };
 }

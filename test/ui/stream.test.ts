@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { openWebview, screenshotOnFailure, WebviewHarness } from './harness';
+import { openWebview, PageEvents, screenshotOnFailure, WebviewHarness } from './harness';
 import { CONVERSATION, status, turnStart, USAGE, ZERO } from './samples';
 
 const ANSWER = [
@@ -71,7 +71,7 @@ describe('streaming answers', () => {
     await ui.deliverAll(['Let me ', 'think about ', 'the parser.'].map((reasoning) => ({ type: 'turnDelta', turnId: 't1', reasoning })));
     const thinking = ui.page.locator('[data-turn-id="t1"] details.thinking');
     await ui.page.locator('.thinking-body', { hasText: 'Let me think about the parser.' }).waitFor();
-    assert.strictEqual(await thinking.evaluate((d) => (d as HTMLDetailsElement).open), true);
+    assert.strictEqual(await thinking.evaluate((d) => (d as unknown as { open: boolean }).open), true);
     assert.strictEqual(await thinking.locator('summary').textContent(), 'Thinking…');
     await ui.deliver({ type: 'turnDelta', turnId: 't1', content: 'The answer' });
     await ui.page.locator('details.thinking:not([open])').waitFor();
@@ -79,7 +79,7 @@ describe('streaming answers', () => {
     await thinking.locator('summary').click();
     await ui.deliver({ type: 'turnDelta', turnId: 't1', content: ' goes on.' });
     await ui.page.locator('.markdown', { hasText: 'goes on.' }).waitFor();
-    assert.strictEqual(await thinking.evaluate((d) => (d as HTMLDetailsElement).open), true, 'the user reopened it and it stays open');
+    assert.strictEqual(await thinking.evaluate((d) => (d as unknown as { open: boolean }).open), true, 'the user reopened it and it stays open');
     assert.strictEqual(await thinking.locator('.thinking-body').textContent(), 'Let me think about the parser.');
   });
 
@@ -101,16 +101,12 @@ describe('streaming answers', () => {
   it('never touches finished messages while a new answer streams', async () => {
     const ui = await open();
     await ui.deliver({ type: 'conversation', chatId: 'c', messages: CONVERSATION, totalUsage: USAGE });
-    await ui.page.locator('[data-turn-id="t1"]').evaluate((finished) => {
-      const w = globalThis as unknown as { __mutations: number };
-      w.__mutations = 0;
-      new MutationObserver((records) => (w.__mutations += records.length)).observe(finished, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
+    await ui.page.evaluate(() => (globalThis as unknown as PageEvents).__uiTest.watchMutations('[data-turn-id="t1"]'));
     await ui.deliver(turnStart('t2'));
     await ui.deliverAll(pieces('Some *streamed* text.\n\nAnd more.').map((content) => ({ type: 'turnDelta', turnId: 't2', content })));
     await ui.deliver({ type: 'turnEnd', turnId: 't2', status: 'done', totalUsage: USAGE });
     await ui.page.locator('[data-turn-id="t2"][data-status="done"] .markdown em', { hasText: 'streamed' }).waitFor();
-    assert.strictEqual(await ui.page.evaluate(() => (globalThis as unknown as { __mutations: number }).__mutations), 0);
+    assert.strictEqual(await ui.page.evaluate(() => (globalThis as unknown as PageEvents).__uiTest.mutations()), 0);
   });
 
   it('measures the render rate of a 20,000-delta stream (printed, not asserted)', async () => {

@@ -28,6 +28,9 @@ export class Attachments {
   readonly element: HTMLElement;
   private readonly thumbs = new Map<string, string>();
   private readonly preparing = new Map<string, { name: string; done: Promise<void> }>();
+  // Images finish preparing in any order; they are sent in the order they were attached.
+  private readonly attachOrder = new Map<string, number>();
+  private attachCount = 0;
 
   constructor(
     private readonly store: DraftStore,
@@ -54,6 +57,7 @@ export class Attachments {
 
   private addImage(file: IncomingFile): void {
     const id = uniqueId('img');
+    this.attachOrder.set(id, (this.attachCount += 1));
     if (file.blob) this.thumbs.set(id, URL.createObjectURL(file.blob));
     const done = (async () => {
       const bytes = await file.bytes();
@@ -66,7 +70,10 @@ export class Attachments {
       if (!this.preparing.has(id)) return; // removed while it was being prepared
       if (prepared.ok) {
         const { ok: _ok, ...image } = prepared;
-        this.store.state.images.push({ id, name: file.name, detail: this.store.state.detail, ...image });
+        const images = this.store.state.images;
+        const rank = (imageId: string) => this.attachOrder.get(imageId) ?? 0;
+        const at = images.findIndex((other) => rank(other.id) > rank(id));
+        images.splice(at < 0 ? images.length : at, 0, { id, name: file.name, detail: this.store.state.detail, ...image });
       } else {
         this.notes.show('error', `Not attached — ${prepared.message}`);
         this.dropThumb(id);

@@ -61,6 +61,16 @@
         requestAnimationFrame(check);
       });
     },
+    /** Counts every DOM change under `selector` from now on. */
+    watchMutations(selector) {
+      globalThis.__mutations = 0;
+      new MutationObserver((records) => (globalThis.__mutations += records.length)).observe(target(selector), {
+        subtree: true, childList: true, characterData: true, attributes: true,
+      });
+    },
+    mutations() {
+      return globalThis.__mutations;
+    },
     themeClass(name) {
       document.body.classList.add(name);
     },
