@@ -50,9 +50,13 @@ function loadProposal(dir: string): { changes: ProposedChange[]; problems: strin
 }
 
 /** Applies changes in order to a copy of the files; returns the refusal reasons, if any. */
-export function applyChanges(files: Map<string, string>, changes: ProposedChange[]): { files: Map<string, string>; refusals: string[] } {
+export function applyChanges(
+  files: Map<string, string>,
+  changes: ProposedChange[],
+): { files: Map<string, string>; refusals: string[]; rungs: string[] } {
   const out = new Map(files);
   const refusals: string[] = [];
+  const rungs: string[] = [];
   const checked = (p: string): string | undefined => {
     const c = checkWorkspacePath([VIRTUAL_ROOT], p, (x) => x);
     if (!c.ok) {
@@ -87,10 +91,13 @@ export function applyChanges(files: Map<string, string>, changes: ProposedChange
       const result = change.kind === 'edit' ? applyFileEdits(current, change.edits) : applyPatch(current, change.hunks);
       if (result.newText === undefined) {
         for (const b of result.blocks) if (!b.ok) refusals.push(`${change.path}: ${b.reason}: ${b.message}`);
-      } else out.set(p, result.newText);
+      } else {
+        out.set(p, result.newText);
+        for (const b of result.blocks) if (b.ok) rungs.push(b.rung);
+      }
     }
   }
-  return { files: out, refusals };
+  return { files: out, refusals, rungs };
 }
 
 function compare(actual: Map<string, string>, expected: Map<string, string>): string[] {
@@ -138,7 +145,10 @@ export function runCorpusCase(dir: string): CorpusResult {
     if (refusals.length > 0) return { name, outcome: 'failedToApply', ms, detail: refusals.join(' | ') };
     const diffs = compare(applied.files, readTree(path.join(dir, 'after')));
     outcome = diffs.length === 0 ? 'appliedCorrectly' : 'appliedWrongly';
-    detail = diffs.length === 0 ? `${proposal.changes.length} change(s) applied` : diffs.join('; ');
+    detail =
+      diffs.length === 0
+        ? `${proposal.changes.length} change(s) applied${applied.rungs.length ? ` (rungs: ${applied.rungs.join(', ')})` : ''}`
+        : diffs.join('; ');
   } catch (e) {
     outcome = 'failedToApply';
     detail = `case could not be run: ${(e as Error).message}`;

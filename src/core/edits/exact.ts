@@ -23,8 +23,8 @@ function lineEndOf(text: string, pos: number): number {
 
 /**
  * Every occurrence (overlapping ones too, since they compete for the same intent).
- * A multi-line search must cover whole lines: a match that starts mid-line would splice
- * the model's lines onto the wrong text.
+ * A multi-line search must cover whole lines from their first column: a match that starts
+ * mid-line would splice the model's lines onto the wrong text.
  */
 export function exactHits(text: string, search: string): ExactHit[] {
   const hits: ExactHit[] = [];
@@ -35,7 +35,10 @@ export function exactHits(text: string, search: string): ExactHit[] {
     const before = text.slice(lineStartOf(text, pos), pos);
     const after = search.endsWith('\n') ? '' : text.slice(end, lineEndOf(text, end));
     const wholeLines = before.trim() === '' && after.trim() === '';
-    if (wholeLines || !multiLine) hits.push({ start: pos, end, wholeLines });
+    // Lines must start where the file's lines start: a match after leftover indentation means the
+    // model's indentation differs, and the indentation rung re-indents every line properly.
+    if (!multiLine) hits.push({ start: pos, end, wholeLines });
+    else if (wholeLines && before === '') hits.push({ start: pos, end, wholeLines });
     pos = text.indexOf(search, pos + 1);
   }
   return hits;

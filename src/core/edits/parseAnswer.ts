@@ -180,5 +180,7 @@ function readBlock(lines: string[], start: number, n: number): { search: string;
   if (j >= lines.length || SEARCH.test(lines[j])) {
     return { search: '', replace: '', next: j, problem: `${where}: the replacement after the divider at line ${divider + 1} is never ended by ">>>>>>> REPLACE"; the block is unterminated.` };
   }
-  return { search: search.join('\n'), replace: replace.join('\n'), next: j + 1 };
+  // Blocks hold whole lines: each keeps its line break, so a trailing blank line is part of the text.
+  const body = (ls: string[]) => (ls.length ? `${ls.join('\n')}\n` : '');
+  return { search: body(search), replace: body(replace), next: j + 1 };
 }

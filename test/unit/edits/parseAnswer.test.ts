@@ -8,14 +8,14 @@ describe('parseAnswer: SEARCH/REPLACE blocks', () => {
     const answer = ['Here you go.', '', 'src/cart.ts', '<<<<<<< SEARCH', 'a()', '=======', 'b()', '>>>>>>> REPLACE', '<<<<<<< SEARCH', 'c()', '=======', 'd()', '>>>>>>> REPLACE'].join('\n');
     const { changes, problems } = parseAnswer(answer);
     assert.deepStrictEqual(problems, []);
-    assert.deepStrictEqual(changes, [{ kind: 'edit', path: 'src/cart.ts', edits: [{ search: 'a()', replace: 'b()' }, { search: 'c()', replace: 'd()' }] }]);
+    assert.deepStrictEqual(changes, [{ kind: 'edit', path: 'src/cart.ts', edits: [{ search: 'a()\n', replace: 'b()\n' }, { search: 'c()\n', replace: 'd()\n' }] }]);
   });
 
   it('reads blocks inside a fence with the path in backticks before it', () => {
     const answer = ['`lib/util.py`', `${F}python`, '<<<<<<< SEARCH', 'def f():', '    return 1', '=======', 'def f():', '    return 2', '>>>>>>> REPLACE', F].join('\n');
     const { changes, problems } = parseAnswer(answer);
     assert.deepStrictEqual(problems, []);
-    assert.deepStrictEqual(changes, [{ kind: 'edit', path: 'lib/util.py', edits: [{ search: 'def f():\n    return 1', replace: 'def f():\n    return 2' }] }]);
+    assert.deepStrictEqual(changes, [{ kind: 'edit', path: 'lib/util.py', edits: [{ search: 'def f():\n    return 1\n', replace: 'def f():\n    return 2\n' }] }]);
   });
 
   it('keeps blocks for different files apart, with paths in fence info', () => {
@@ -27,7 +27,7 @@ describe('parseAnswer: SEARCH/REPLACE blocks', () => {
   it('keeps fences that are part of the searched text (markdown files)', () => {
     const answer = ['README.md', '<<<<<<< SEARCH', `${F}bash`, 'npm i', F, '=======', `${F}bash`, 'npm ci', F, '>>>>>>> REPLACE'].join('\n');
     const { changes } = parseAnswer(answer);
-    assert.deepStrictEqual(changes, [{ kind: 'edit', path: 'README.md', edits: [{ search: `${F}bash\nnpm i\n${F}`, replace: `${F}bash\nnpm ci\n${F}` }] }]);
+    assert.deepStrictEqual(changes, [{ kind: 'edit', path: 'README.md', edits: [{ search: `${F}bash\nnpm i\n${F}\n`, replace: `${F}bash\nnpm ci\n${F}\n` }] }]);
   });
 
   it('reports a block without a divider, naming block and line', () => {
@@ -41,7 +41,7 @@ describe('parseAnswer: SEARCH/REPLACE blocks', () => {
     const answer = ['a.ts', '<<<<<<< SEARCH', 'x', '=======', 'y', '', 'b.ts', '<<<<<<< SEARCH', 'p', '=======', 'q', '>>>>>>> REPLACE'].join('\n');
     const { changes, problems } = parseAnswer(answer);
     assert.match(problems[0], /Block 1 \(line 2\).*never ended/);
-    assert.deepStrictEqual(changes, [{ kind: 'edit', path: 'b.ts', edits: [{ search: 'p', replace: 'q' }] }]);
+    assert.deepStrictEqual(changes, [{ kind: 'edit', path: 'b.ts', edits: [{ search: 'p\n', replace: 'q\n' }] }]);
   });
 
   it('reports a block with no path', () => {
