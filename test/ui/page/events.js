@@ -71,6 +71,19 @@
     mutations() {
       return globalThis.__mutations;
     },
+    /** What a successful injection would leave behind; a clean page reports no findings. */
+    inertReport() {
+      const all = Array.from(document.querySelectorAll('*'));
+      return {
+        pwned: globalThis.__pwned ?? null,
+        scripts: document.scripts.length,
+        handlers: all.flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}.${a.name}`)),
+        hrefs: Array.from(document.querySelectorAll('#app [href], #app [action], #app [formaction]')).map((el) => el.outerHTML.slice(0, 80)),
+        iframes: document.querySelectorAll('iframe, object, embed, frame').length,
+        badImages: Array.from(document.querySelectorAll('img')).map((img) => img.getAttribute('src') ?? '').filter((src) => src && !/^(data:image\/|blob:)/.test(src)),
+        styles: Array.from(document.querySelectorAll('#app style, #app [style]')).map((el) => el.outerHTML.slice(0, 80)),
+      };
+    },
     themeClass(name) {
       document.body.classList.add(name);
     },
