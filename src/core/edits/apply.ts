@@ -40,8 +40,11 @@ export function applyPatch(text: string, hunks: DiffHunk[]): FileEditResult {
   let delta = 0;
   return run(text, hunks.length, (cur, index) => {
     const { before, after } = hunkSides(hunks[index]);
+    // A hunk that only adds lines can only go into an empty file; its lines end with newlines.
+    const noEol = hunks[index].lines.some((l) => l.startsWith('\\'));
+    const added = before.length === 0 && after.length > 0 && !noEol ? `${after.join('\n')}\n` : after.join('\n');
     const hint = hunks[index].oldStart > 0 ? hunks[index].oldStart - 1 + delta : undefined;
-    const placed = placeLines(cur, before.join('\n'), after.join('\n'), before, after, { index, lineOnly: true, hint });
+    const placed = placeLines(cur, before.join('\n'), added, before, after, { index, lineOnly: true, hint });
     if (placed.ok) delta += after.length - before.length;
     return placed;
   });

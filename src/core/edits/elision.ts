@@ -2,7 +2,7 @@
  * Elision markers ("...", "// ... existing code ...") that models put in place of code
  * they did not want to repeat. Recognised only as whole lines.
  */
-import { findLineMatches, keyTrim, MAX_HITS } from './locate';
+import { findLineMatches, keyTrim, MAX_HITS, type LineKey } from './locate';
 
 const COMMENT_OPEN = /^(?:\/\/+|#+|--|;+|%+|\/\*+|<!--|\{\/\*|\*)\s*/;
 const COMMENT_CLOSE = /\s*(?:\*+\/\}?|-->)$/;
@@ -51,8 +51,9 @@ export function readElided(
   file: string[],
   segments: string[][],
   gapOk: (k: number, segStart: number, from: number, to: number) => boolean = () => true,
+  key: LineKey = keyTrim,
 ): ElisionReading {
-  const hits = segments.map((seg) => findLineMatches(file, seg, keyTrim, 0, 500));
+  const hits = segments.map((seg) => findLineMatches(file, seg, key, 0, 500));
   for (let k = 0; k < hits.length; k++) {
     if (hits[k].length === 0) return { kind: 'none', missing: k };
     if (hits[k].length >= 500) return { kind: 'many', candidates: hits[k].slice(0, MAX_HITS) };

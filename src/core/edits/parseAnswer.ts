@@ -9,7 +9,8 @@ import { pathFromComment, pathFromInfo, pathFromLine, pathFromProse } from './pa
 import type { ProposedChange, SearchReplace } from './types';
 
 const SEARCH = /^\s*<{5,9}\s*SEARCH\b.*$/;
-const DIVIDER = /^\s*={5,9}\s*$/;
+// Exactly seven: longer runs of '=' are Markdown/RST heading underlines inside the code.
+const DIVIDER = /^\s*={7}\s*$/;
 const REPLACE = /^\s*>{5,9}\s*REPLACE\b.*$/;
 const FENCE = /^\s*(`{3,}|~{3,})\s*(.*)$/;
 

@@ -7,7 +7,7 @@ import { isElisionLine, readElided, splitAtElisions } from './elision';
 import { exactHits, pickExact, spliceExact } from './exact';
 import { findLineMatches, fuzzyLocate, keyTrim, keyTrimEnd, MAX_HITS, type LineKey } from './locate';
 import { transplant, usesTabs, width } from './reindent';
-import { squash } from './similarity';
+import { lineSimilarity, squash } from './similarity';
 import { blockLines, isBlank, joinDoc, leadingWhitespace, lineOfOffset, replaceLines, splitDoc, type Doc, type OutLine } from './text';
 import type { BlockResult, MatchFailure, MatchRung } from './types';
 
@@ -193,12 +193,25 @@ function tryFuzzy(doc: Doc, sl: string[], opts: PlaceOptions): FuzzyOutcome {
   if (!best) return { kind: 'none' };
   const nearest = { start: best.start, height: sl.length, score: best.score };
   const substantial = sl.filter((l) => !isBlank(l)).length >= 2 && sl.map(squash).join('').length >= 24;
-  if (!substantial || best.score < FUZZY_THRESHOLD) return { kind: 'none', nearest };
+  if (!substantial || best.score < FUZZY_THRESHOLD || !aligned(doc.lines, best.start, sl)) return { kind: 'none', nearest };
   if (!clearlyBest(best.score, second?.score) && second) {
     if (opts.hint !== undefined && best.start === opts.hint) return { kind: 'placed', start: best.start };
     return { kind: 'ambiguous', starts: [best.start, second.start].sort((a, b) => a - b) };
   }
   return { kind: 'placed', start: best.start };
+}
+
+/**
+ * A fuzzy window must line up with the search text: its first and last lines nearly equal
+ * and few lines far off. A window shifted by an inserted or deleted line fails this, and
+ * replacing it would cut a line off or leave one behind.
+ */
+function aligned(file: string[], start: number, sl: string[]): boolean {
+  const idx = sl.map((_, j) => j).filter((j) => !isBlank(sl[j]));
+  const sim = (j: number) => lineSimilarity(squash(file[start + j]), squash(sl[j]));
+  if (sim(idx[0]) < 0.85 || sim(idx[idx.length - 1]) < 0.85) return false;
+  const poor = idx.filter((j) => sim(j) < 0.5).length;
+  return poor <= Math.floor(idx.length / 5);
 }
 
 type ElidedOutcome = { kind: 'done'; placed: Placed } | { kind: 'none'; nearest?: { start: number; height: number; score: number } };
@@ -227,7 +240,10 @@ function placeElided(doc: Doc, sl: string[], rl: string[], tabs: boolean, name: 
   if (sSegs.some((s) => s.length === 0 || s.every(isBlank))) {
     return invalid(`${name}: a "..." placeholder has no real code on one side of it in the search text, so it cannot be placed.`);
   }
-  const reading = readElided(doc.lines, sSegs, indentedGap(doc, sl, sSegs, markers));
+  // Exact indentation first (like the rungs above), then ignoring it.
+  const gap = indentedGap(doc, sl, sSegs, markers);
+  const strict = readElided(doc.lines, sSegs, gap, keyTrimEnd);
+  const reading = strict.kind === 'none' ? readElided(doc.lines, sSegs, gap, keyTrim) : strict;
   if (reading.kind === 'many') {
     const rs = ranges(reading.candidates, sSegs[0].length);
     return {

@@ -137,8 +137,13 @@ describe('applyFileEdits: elision rung', () => {
   });
 
   it('refuses when the code around "..." fits more than one way', () => {
-    const b = refused(file, '  }\n...\n  }', '  }\n...\n  } // end');
+    const b = refused(file, '  add(item) {\n...\n  }', '  add(item) {\n...\n  } // end');
     assert.strictEqual(b.reason, 'ambiguous');
+  });
+
+  it('prefers the one reading at the exact indentation', () => {
+    const { text } = placed(file, '  }\n...\n  }', '  }\n...\n  } // end of clear');
+    assert.ok(text.includes('    this.items = [];\n  } // end of clear\n}\n'), text);
   });
 
   it('refuses a placeholder in the replacement that the search does not have', () => {
@@ -191,5 +196,16 @@ describe('applyFileEdits: refusals and sequencing', () => {
     assert.deepStrictEqual(r.blocks.map((b) => b.ok), [true, false, true]);
     const failed = r.blocks[1];
     assert.ok(!failed.ok && failed.index === 1 && /Block 2/.test(failed.message));
+  });
+});
+
+describe('applyFileEdits: fuzzy windows must line up', () => {
+  it('refuses a window shifted by a line the file gained, instead of leaving a brace behind', () => {
+    const body = Array.from({ length: 10 }, (_, i) => `  registerRoute("/api/v1/resource${i}", handler${i});`);
+    const file = ['function routes(app) {', ...body, '  registerRoute("/health", healthHandler);', '}', ''].join('\n');
+    const search = ['function routes(app) {', ...body, '}'].join('\n');
+    const replace = ['function routes(app) {', ...body, '  registerRoute("/metrics", metricsHandler);', '}'].join('\n');
+    const b = refused(file, search, replace);
+    assert.strictEqual(b.reason, 'not-found');
   });
 });
