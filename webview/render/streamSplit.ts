@@ -5,7 +5,11 @@
  */
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-export function stableBoundary(text: string, from: number): number {
+/**
+ * With a `budget`, stops at the last cut within `budget` characters of `from` (or the
+ * first cut after it, if there is none inside), so one frame never renders too much.
+ */
+export function stableBoundary(text: string, from: number, budget = Infinity): number {
   let fence: string | undefined;
   let boundary = from;
   let lineStart = from;
@@ -23,6 +27,7 @@ export function stableBoundary(text: string, from: number): number {
       boundary = newline + 1;
     }
     lineStart = newline + 1;
+    if (boundary > from && lineStart - from > budget) break;
   }
   return boundary;
 }

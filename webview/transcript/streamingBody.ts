@@ -8,6 +8,13 @@ import { renderMarkdown } from '../render/markdown';
 import { stableBoundary } from '../render/streamSplit';
 import type { AnswerView } from './answerView';
 
+// Characters of markdown rendered per frame at most (~10 ms): a burst larger than this
+// is shown over several frames instead of one long frame.
+const FRAME_BUDGET = 6000;
+// Past this size the final whole-answer render would itself be a long task; the
+// streamed chunks are kept instead (they differ only in rare cross-block cases).
+const WHOLE_RENDER_LIMIT = 48_000;
+
 export class StreamingBody {
   private text = '';
   private committed = 0;
@@ -50,22 +57,31 @@ export class StreamingBody {
         this.answerStarted = true;
         this.view.thinking.answerStarted();
       }
-      const boundary = stableBoundary(this.text, this.committed);
-      if (boundary > this.committed) {
-        const chunk = document.createElement('div');
-        chunk.className = 'chunk';
-        chunk.append(renderMarkdown(this.text.slice(this.committed, boundary)));
-        this.view.codeBlocksChanged(chunk);
-        this.frozen.append(chunk);
-        this.committed = boundary;
+      const boundary = stableBoundary(this.text, this.committed, FRAME_BUDGET);
+      if (boundary > this.committed) this.commit(boundary);
+      const backlog = this.text.length - this.committed > FRAME_BUDGET && stableBoundary(this.text, this.committed, FRAME_BUDGET) > this.committed;
+      if (backlog) {
+        // More than a frame's worth is waiting: catch up next frame rather than stall this one.
+        this.tail.replaceChildren();
+        this.frame = requestAnimationFrame(() => this.flush());
+      } else {
+        this.tail.replaceChildren(renderMarkdown(this.text.slice(this.committed)));
+        this.renderedLength = this.text.length;
       }
-      this.tail.replaceChildren(renderMarkdown(this.text.slice(this.committed)));
-      this.renderedLength = this.text.length;
       this.view.codeBlocksChanged(this.tail);
     }
     this.afterFrame(stick);
     // Visible in DevTools' performance panel and read by the UI benchmark.
     performance.measure('step-flash:stream-frame', { start: started });
+  }
+
+  private commit(boundary: number): void {
+    const chunk = document.createElement('div');
+    chunk.className = 'chunk';
+    chunk.append(renderMarkdown(this.text.slice(this.committed, boundary)));
+    this.view.codeBlocksChanged(chunk);
+    this.frozen.append(chunk);
+    this.committed = boundary;
   }
 
   /** The finished answer is rendered whole, once, so cross-block markdown (loose lists, references) comes out right. */
@@ -75,6 +91,11 @@ export class StreamingBody {
     if (this.pendingReasoning) this.view.thinking.append(this.pendingReasoning);
     this.pendingReasoning = '';
     if (this.text.trim()) this.view.thinking.answerStarted();
-    this.view.setBody(this.text);
+    if (this.text.length <= WHOLE_RENDER_LIMIT) {
+      this.view.setBody(this.text);
+      return;
+    }
+    this.tail.replaceChildren();
+    if (this.text.length > this.committed) this.commit(this.text.length);
   }
 }
