@@ -143,7 +143,7 @@ export function placeLines(text: string, search: string, replace: string, search
     return windowReplace(doc, chosen, sl, rl, tabs, rung, ok);
   }
 
-  let nearest: { start: number; height: number; score: number } | undefined;
+  let nearest: Nearest | undefined;
   if (!searchElides) {
     const fuzzy = tryFuzzy(doc, sl, opts);
     if (fuzzy.kind === 'placed') return windowReplace(doc, fuzzy.start, sl, rl, tabs, 'fuzzy', ok);
@@ -186,14 +186,23 @@ function windowReplace(doc: Doc, start: number, sl: string[], rl: string[], tabs
 type FuzzyOutcome =
   | { kind: 'placed'; start: number }
   | { kind: 'ambiguous'; starts: number[] }
-  | { kind: 'none'; nearest?: { start: number; height: number; score: number } };
+  | { kind: 'none'; nearest?: Nearest };
+
+interface Nearest {
+  start: number;
+  height: number;
+  score: number;
+  /** Similar overall, but its ends do not line up: lines were added or removed there. */
+  misaligned?: boolean;
+}
 
 function tryFuzzy(doc: Doc, sl: string[], opts: PlaceOptions): FuzzyOutcome {
   const { best, second } = fuzzyLocate(doc.lines, sl);
   if (!best) return { kind: 'none' };
   const nearest = { start: best.start, height: sl.length, score: best.score };
   const substantial = sl.filter((l) => !isBlank(l)).length >= 2 && sl.map(squash).join('').length >= 24;
-  if (!substantial || best.score < FUZZY_THRESHOLD || !aligned(doc.lines, best.start, sl)) return { kind: 'none', nearest };
+  if (!substantial || best.score < FUZZY_THRESHOLD) return { kind: 'none', nearest };
+  if (!aligned(doc.lines, best.start, sl)) return { kind: 'none', nearest: { ...nearest, misaligned: true } };
   if (!clearlyBest(best.score, second?.score) && second) {
     if (opts.hint !== undefined && best.start === opts.hint) return { kind: 'placed', start: best.start };
     return { kind: 'ambiguous', starts: [best.start, second.start].sort((a, b) => a - b) };
@@ -214,7 +223,7 @@ function aligned(file: string[], start: number, sl: string[]): boolean {
   return poor <= Math.floor(idx.length / 5);
 }
 
-type ElidedOutcome = { kind: 'done'; placed: Placed } | { kind: 'none'; nearest?: { start: number; height: number; score: number } };
+type ElidedOutcome = { kind: 'done'; placed: Placed } | { kind: 'none'; nearest?: Nearest };
 
 function placeElided(doc: Doc, sl: string[], rl: string[], tabs: boolean, name: string, fail: (f: MatchFailure) => Placed, ok: Ok): ElidedOutcome {
   const sSegs = splitAtElisions(sl);
@@ -297,7 +306,7 @@ function notFound(
   sl: string[],
   rl: string[],
   name: string,
-  nearest: { start: number; height: number; score: number } | undefined,
+  nearest: Nearest | undefined,
   fail: (f: MatchFailure) => Placed,
 ): Placed {
   const changes = rl.length > 0 && rl.join('\n') !== sl.join('\n');
@@ -318,7 +327,9 @@ function notFound(
   const similarity = Math.round(nearest.score * 100) / 100;
   return fail({
     reason: 'not-found',
-    message: `${head}; the closest text is lines ${startLine}-${endLine} (${Math.round(similarity * 100)}% similar).`,
+    message: `${head}; the closest text is lines ${startLine}-${endLine} (${Math.round(similarity * 100)}% similar)${
+      nearest.misaligned ? ', but lines were added or removed there, so it cannot be matched line for line' : ''
+    }.`,
     nearest: { startLine, endLine, text: doc.lines.slice(nearest.start, nearest.start + nearest.height).join('\n'), similarity },
   });
 }
