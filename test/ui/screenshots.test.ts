@@ -13,6 +13,32 @@ describe('chat appearance', () => {
     ui = undefined;
   });
 
+  it('renders errors, notes, a video upload and the file completions (dark)', async () => {
+    ui = await openWebview({ colorScheme: 'dark' });
+    await ui.waitForPosted('ready');
+    await ui.deliver(status());
+    await ui.deliver(turnStart('t9', 'Summarise the clip'));
+    await ui.deliver({ type: 'turnRetry', turnId: 't9', secondsLeft: 12, attempt: 2, maxAttempts: 5, reason: 'Rate limited (429)' });
+    await ui.deliver(turnStart('t10', 'Try again'));
+    await ui.deliver({
+      type: 'turnEnd', turnId: 't10', status: 'error', totalUsage: USAGE,
+      error: { title: 'Insufficient balance (402)', message: 'Your StepFun account has run out of credit.', traceId: 'req-8f2c', actions: [{ id: 'openTopUp', label: 'Top up' }, { id: 'copyDiagnostics', label: 'Copy diagnostics' }] },
+    });
+    await ui.drop({ files: [mediaFixture('clip-3s.mov')] });
+    const attach = await ui.waitForPosted('attachVideo');
+    await ui.deliver({ type: 'videoStatus', id: attach.id, state: 'uploading', progress: 0.4 });
+    await ui.pasteFiles([mediaFixture('phone-40x30.heic')]);
+    await ui.page.locator('.composer-notes .note').waitFor();
+    await ui.page.getByRole('textbox', { name: 'Message' }).click();
+    await ui.page.keyboard.type('see @src');
+    const request = await ui.waitForPosted('completeFiles');
+    await ui.deliver({ type: 'fileCompletions', requestId: request.requestId, items: ['src/config.ts', 'src/core/edits/types.ts', 'src/extension.ts'] });
+    await ui.page.getByRole('listbox').waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await ui.page.screenshot({ path: path.join(SCREENSHOTS, 'states-dark.png') });
+    assert.deepStrictEqual(ui.pageErrors, []);
+  });
+
   for (const theme of ['dark', 'light'] as const) {
     it(`renders a chat in the ${theme} theme without page errors`, async () => {
       ui = await openWebview({ colorScheme: theme });

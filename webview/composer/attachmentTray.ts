@@ -70,7 +70,7 @@ function videoChip(video: DraftVideo, handlers: TrayHandlers): HTMLElement {
   if (progress && video.progress !== undefined) progress.value = video.progress;
   const label = video.state === 'uploading' && video.progress !== undefined ? `Uploading ${Math.round(video.progress * 100)}%` : VIDEO_STATE_LABEL[video.state];
   return h('div', { className: `video-chip ${video.state}`, attrs: { 'data-video-id': video.id } }, [
-    h('span', { className: 'tile-name', text: `🎬 ${video.name}`, attrs: { title: video.name } }),
+    h('span', { className: 'tile-name', text: `Video: ${video.name}`, attrs: { title: video.name } }),
     h('span', { className: 'video-state', text: label }),
     progress,
     video.message ? h('span', { className: 'video-message', text: video.message }) : null,

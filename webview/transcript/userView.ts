@@ -9,7 +9,7 @@ export function userMessageView(message: MessageView): HTMLElement {
       attrs: { src: `data:${image.mime};base64,${image.base64}`, alt: image.name, title: image.name, 'data-action': 'enlarge', tabindex: '0', role: 'button', 'aria-label': `Enlarge ${image.name}` },
     }),
   );
-  const labels = [...(message.chips ?? []).map((label) => ['chip', label]), ...(message.videos ?? []).map((name) => ['chip video', `🎬 ${name}`])];
+  const labels = [...(message.chips ?? []).map((label) => ['chip', label]), ...(message.videos ?? []).map((name) => ['chip video', `Video: ${name}`])];
   return h('article', { className: 'message user', attrs: { 'data-message-id': message.id, 'aria-label': 'You' } }, [
     labels.length ? h('div', { className: 'chip-row' }, labels.map(([className, text]) => h('span', { className, text }))) : null,
     images.length ? h('div', { className: 'thumb-row' }, images) : null,
