@@ -22,6 +22,8 @@ export interface ExtensionApi {
   provider: ProviderService;
   review: ChangeSetReview;
   statusBar: CostStatusBar;
+  /** Where validated webview messages go (tests send through it exactly what the webview would). */
+  router: ChatRouter;
 }
 
 /** Builds the adapters and registers views and commands; all behaviour lives elsewhere. */
@@ -55,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   void chat.restoreLatest().then(() => (chatView.isReady ? chat.sync() : undefined));
   void keyCommands.offerEnvironmentKey();
-  return { chatView, chat, provider, review, statusBar };
+  return { chatView, chat, provider, review, statusBar, router };
 }
 
 export function deactivate(): void {}

@@ -174,9 +174,22 @@ export function createLimiter(options: LimiterOptions = {}): Limiter {
   };
 }
 
+/**
+ * The server counts a request when it arrives, a little after we let it go, so
+ * a window exactly one minute long would free a slot just before the server
+ * does. The margin keeps the client on the safe side of that race.
+ */
+export const TIER_WINDOW_MARGIN_MS = 3_000;
+
 export function limiterForTier(tier: Tier, clock?: Clock): Limiter {
   const limits = TIER_LIMITS[tier];
-  return createLimiter({ concurrency: limits.concurrency, rpm: limits.rpm, tpm: limits.tpm, ...(clock ? { clock } : {}) });
+  return createLimiter({
+    concurrency: limits.concurrency,
+    rpm: limits.rpm,
+    tpm: limits.tpm,
+    windowMs: 60_000 + TIER_WINDOW_MARGIN_MS,
+    ...(clock ? { clock } : {}),
+  });
 }
 
 /** One limiter per StepFun profile and tier, shared by every client the extension creates. */
