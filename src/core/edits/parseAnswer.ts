@@ -123,7 +123,7 @@ function handleFence(lines: string[], f: Fence, out: Changes, problems: string[]
   if (inner.some((l) => SEARCH.test(l))) return f.open + 1;
   const firstReal = inner.find((l) => l.trim() !== '') ?? '';
   if (lang === 'diff' || lang === 'patch' || lang === 'udiff' || firstReal.startsWith('diff --git') || (firstReal.startsWith('--- ') && inner.some((l) => l.startsWith('+++ ')))) {
-    const d = parseUnifiedDiff(lines, f.open + 1, f.close, true);
+    const d = parseUnifiedDiff(lines, f.open + 1, f.close, true, pathFromInfo(f.info) ?? pathBefore(f.open));
     out.list.push(...d.changes);
     problems.push(...d.problems);
     if ((lang === 'diff' || lang === 'patch') && d.changes.length === 0 && d.problems.length === 0 && inner.some((l) => l.startsWith('@@'))) {

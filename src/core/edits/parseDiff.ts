@@ -28,7 +28,8 @@ export function isDiffStart(lines: string[], i: number): boolean {
 }
 
 /** Parses lines[start, end); `fenced` diffs treat empty lines as blank context (models strip the space). */
-export function parseUnifiedDiff(lines: string[], start: number, end: number, fenced: boolean, lineOffset = 0): DiffParse & { next: number } {
+/** `defaultPath`: the file named just before a fenced diff that has no ---/+++ headers. */
+export function parseUnifiedDiff(lines: string[], start: number, end: number, fenced: boolean, defaultPath?: string): DiffParse & { next: number } {
   const changes: ProposedChange[] = [];
   const problems: string[] = [];
   let oldPath: string | undefined;
@@ -42,7 +43,9 @@ export function parseUnifiedDiff(lines: string[], start: number, end: number, fe
   const flush = () => {
     const from = renameFrom ?? oldPath;
     const to = renameTo ?? newPath;
-    if (from === undefined && to === undefined) {
+    if (from === undefined && to === undefined && defaultPath && hunks.length) {
+      changes.push({ kind: 'patch', path: defaultPath, hunks });
+    } else if (from === undefined && to === undefined) {
       if (hunks.length) problems.push(`Diff at line ${headerLine + 1}: hunks without "---"/"+++" file headers cannot be placed in a file.`);
     } else if (from === '/dev/null' && to) {
       const added = hunks.flatMap((h) => h.lines.filter((l) => l.startsWith('+')).map((l) => l.slice(1)));
@@ -64,7 +67,7 @@ export function parseUnifiedDiff(lines: string[], start: number, end: number, fe
     const l = lines[i];
     if (l.startsWith('diff --git ')) {
       flush();
-      headerLine = i + lineOffset;
+      headerLine = i;
       const m = /^diff --git ("?a\/.+?"?) ("?b\/.+"?)$/.exec(l);
       if (m) {
         oldPath = stripPrefix(cleanHeaderPath(m[1]), 'a/');
@@ -73,7 +76,7 @@ export function parseUnifiedDiff(lines: string[], start: number, end: number, fe
       i++;
     } else if (l.startsWith('--- ') && i + 1 < end && lines[i + 1].startsWith('+++ ')) {
       if (hunks.length || (oldPath !== undefined && !lines[i - 1]?.startsWith('diff --git') && !/^(index|new|deleted|similarity|rename|old mode|new mode)/.test(lines[i - 1] ?? ''))) flush();
-      if (!hunks.length && oldPath === undefined) headerLine = i + lineOffset;
+      if (!hunks.length && oldPath === undefined) headerLine = i;
       const o = cleanHeaderPath(l.slice(4));
       const n = cleanHeaderPath(lines[i + 1].slice(4));
       oldPath = o === '/dev/null' ? o : stripPrefix(o, 'a/');

@@ -86,13 +86,23 @@ export function transplant(search: string[], replace: string[], window: string[]
   const reindent = makeReindent(search, window, fileUsesTabs, replace);
   const out: OutLine[] = [];
   let si = 0;
+  let removedAt = -1;
+  let removedCount = 0;
   for (const change of diffArrays(search, replace)) {
     if (change.removed) {
+      removedAt = si;
+      removedCount = change.count;
       si += change.count;
     } else if (change.added) {
-      // Anchor on the last search line consumed (a replaced line's own old version), else the next.
-      for (const line of change.value) out.push({ text: reindent(line, si > 0 ? si - 1 : 0) });
+      // Lines that replace removed ones take their indentation cue from them, pair by pair;
+      // pure insertions from the line before (or after, at the very top).
+      change.value.forEach((line, i) => {
+        const anchor = removedCount > 0 ? removedAt + Math.min(i, removedCount - 1) : si > 0 ? si - 1 : 0;
+        out.push({ text: reindent(line, anchor) });
+      });
+      removedCount = 0;
     } else {
+      removedCount = 0;
       for (let k = 0; k < change.count; k++, si++) out.push({ text: window[si], from: windowStart + si });
     }
   }

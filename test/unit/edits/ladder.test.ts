@@ -209,3 +209,11 @@ describe('applyFileEdits: fuzzy windows must line up', () => {
     assert.strictEqual(b.reason, 'not-found');
   });
 });
+
+describe('applyFileEdits: str_replace-style searches', () => {
+  it('re-indents a replacement whose search started after the first line\'s indentation', () => {
+    const file = 'function f() {\n  foo();\n  bar();\n}\n';
+    const { text } = placed(file, 'foo();\n  bar();', 'foo2();\n  bar2();\n  baz();');
+    assert.strictEqual(text, 'function f() {\n  foo2();\n  bar2();\n  baz();\n}\n');
+  });
+});

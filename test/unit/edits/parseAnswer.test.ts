@@ -79,6 +79,12 @@ describe('parseAnswer: unified diffs', () => {
     assert.deepStrictEqual(parseAnswer(answer).changes, [{ kind: 'rename', from: 'a.ts', to: 'b.ts' }]);
   });
 
+  it('uses the path named before a diff fence that has no file headers', () => {
+    const { changes, problems } = parseAnswer(['`src/x.ts`', `${F}diff`, '@@ -1 +1 @@', '-a', '+b', F].join('\n'));
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(changes, [{ kind: 'patch', path: 'src/x.ts', hunks: [{ oldStart: 1, oldLines: 1, newStart: 1, newLines: 1, lines: ['-a', '+b'] }] }]);
+  });
+
   it('reports hunks without file headers', () => {
     const { problems } = parseAnswer([`${F}diff`, '@@ -1 +1 @@', '-a', '+b', F].join('\n'));
     assert.match(problems[0], /file headers/);
