@@ -1,0 +1,204 @@
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { activateExtension } from './helpers';
+import { chatRequests, recordPosts, resetExtension, setSetting, startHostSim, waitFor } from './hostSim';
+import type { Simulator } from '../../sim/types';
+import type { ExtensionApi } from '../../../src/extension';
+import type { HostMessage, HostMessageOf } from '../../../src/shared/protocol';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'media');
+const ofType = <T extends HostMessage['type']>(messages: HostMessage[], type: T) =>
+  messages.filter((m): m is HostMessageOf<T> => m.type === type);
+
+interface SentMessage {
+  role: string;
+  content: string | Array<{ type: string; text?: string; image_url?: { url: string; detail?: string }; video_url?: { url: string } }>;
+}
+const lastUser = (sim: Simulator) => {
+  const body = chatRequests(sim).at(-1)!.body as { messages: SentMessage[] };
+  return body.messages.filter((m) => m.role === 'user').at(-1)!;
+};
+
+describe('chat view against the simulator', function () {
+  this.timeout(60_000);
+  let api: ExtensionApi;
+  let sim: Simulator;
+
+  before(async () => {
+    api = await activateExtension();
+    sim = await startHostSim();
+    await vscode.commands.executeCommand('stepFlash.openChat');
+    await waitFor(() => api.chatView.isReady, 'the chat view to be ready');
+  });
+  beforeEach(async () => {
+    sim.reset();
+    await resetExtension(api);
+    await api.provider.keys.set('stepfun-global', 'sk-global-test');
+  });
+  after(async () => {
+    await resetExtension(api);
+    await sim.close();
+  });
+
+  it('sends a message to the simulator and streams reasoning and answer into the view', async () => {
+    sim.enqueue({ reasoning: 'Let me think about greetings.', content: 'Hello! **Nice** to meet you.', tokensPerChunk: 1 });
+    const posts = recordPosts(api);
+    try {
+      await api.router.handle({ type: 'send', text: 'hello model', effort: 'auto', attachments: [], chips: [] });
+      const deltas = ofType(posts.messages, 'turnDelta');
+      assert.strictEqual(deltas.map((d) => d.reasoning ?? '').join(''), 'Let me think about greetings.');
+      assert.strictEqual(deltas.map((d) => d.content ?? '').join(''), 'Hello! **Nice** to meet you.');
+      const start = ofType(posts.messages, 'turnStart')[0]!;
+      assert.deepStrictEqual([start.effort.level, start.effort.source], ['medium', 'policy']);
+      const end = ofType(posts.messages, 'turnEnd')[0]!;
+      assert.strictEqual(end.status, 'done');
+      assert.ok(end.usage && end.usage.completionTokens > 0);
+      assert.strictEqual(lastUser(sim).content, 'hello model');
+      assert.strictEqual((chatRequests(sim)[0]!.body as { reasoning_effort: string }).reasoning_effort, 'medium');
+    } finally {
+      posts.dispose();
+    }
+  });
+
+  it('a /refactor slash command on Auto uses the refactor effort (high)', async () => {
+    await api.router.handle({ type: 'send', text: '/refactor make it smaller', effort: 'auto', attachments: [], chips: [] });
+    assert.strictEqual((chatRequests(sim)[0]!.body as { reasoning_effort: string }).reasoning_effort, 'high');
+    assert.strictEqual(lastUser(sim).content, 'make it smaller');
+  });
+
+  it('sends a pasted screenshot as an image_url part with a correct data URL', async () => {
+    const png = readFileSync(path.join(FIXTURES, 'screenshot-40x30.png')).toString('base64');
+    await api.router.handle({
+      type: 'send',
+      text: 'what does this dialog say?',
+      effort: 'low',
+      attachments: [{ kind: 'image', id: 'img1', name: 'dialog.png', mime: 'image/png', base64: png, width: 40, height: 30, detail: 'low' }],
+      chips: [],
+    });
+    const content = lastUser(sim).content as Exclude<SentMessage['content'], string>;
+    assert.deepStrictEqual(content[0], { type: 'image_url', image_url: { url: `data:image/png;base64,${png}`, detail: 'low' } });
+    assert.deepStrictEqual(content.at(-1), { type: 'text', text: 'what does this dialog say?' });
+    assert.strictEqual((chatRequests(sim)[0]!.body as { reasoning_effort: string }).reasoning_effort, 'low');
+  });
+
+  it('refuses, before sending, an image whose bytes do not match what the webview claimed', async () => {
+    const gif = readFileSync(path.join(FIXTURES, 'static-32x16.gif')).toString('base64');
+    const posts = recordPosts(api);
+    try {
+      await api.router.handle({
+        type: 'send',
+        text: 'look',
+        effort: 'auto',
+        attachments: [{ kind: 'image', id: 'img1', name: 'x.png', mime: 'image/png', base64: gif, width: 32, height: 16, detail: 'high' }],
+        chips: [],
+      });
+      const notice = ofType(posts.messages, 'notice')[0];
+      assert.match(notice!.text, /x\.png: .*labelled image\/png but its bytes are image\/gif/);
+      assert.strictEqual(chatRequests(sim).length, 0);
+    } finally {
+      posts.dispose();
+    }
+  });
+
+  it('says before sending that a custom endpoint without vision cannot take images, and sends nothing', async () => {
+    await setSetting('provider', 'custom');
+    await setSetting('customBaseUrl', sim.url('global'));
+    await setSetting('customVision', false);
+    const posts = recordPosts(api);
+    try {
+      const status = await api.provider.statusView();
+      assert.strictEqual(status.supportsImages, false);
+      assert.match(status.imageBlocker!, /without vision/);
+      const png = readFileSync(path.join(FIXTURES, 'screenshot-40x30.png')).toString('base64');
+      await api.router.handle({
+        type: 'send',
+        text: 'see',
+        effort: 'auto',
+        attachments: [{ kind: 'image', id: 'i', name: 'a.png', mime: 'image/png', base64: png, width: 40, height: 30, detail: 'high' }],
+        chips: [],
+      });
+      assert.match(ofType(posts.messages, 'notice')[0]!.text, /without vision/);
+      assert.strictEqual(chatRequests(sim).length, 0);
+    } finally {
+      posts.dispose();
+      await setSetting('customVision', undefined);
+      await setSetting('customBaseUrl', undefined);
+    }
+  });
+
+  it('uploads a video through the Files API with progress and refers to it as stepfile://', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, 'clip-3s-faststart.mp4')));
+    const posts = recordPosts(api);
+    try {
+      await api.router.handle({ type: 'attachVideo', id: 'v1', name: 'demo.mp4', bytes });
+      const states = ofType(posts.messages, 'videoStatus').map((m) => m.state);
+      assert.deepStrictEqual([states[0], states.at(-1)], ['checking', 'ready']);
+      assert.ok(states.includes('uploading'));
+      const [file] = [...sim.files.values()];
+      assert.ok(file, 'the simulator received the upload');
+      assert.deepStrictEqual([file.purpose, file.bytes], ['storage', bytes.byteLength]);
+      await api.router.handle({ type: 'send', text: 'what happens here?', effort: 'auto', attachments: [{ kind: 'video', id: 'v1', name: 'demo.mp4' }], chips: [] });
+      const content = lastUser(sim).content as Exclude<SentMessage['content'], string>;
+      assert.deepStrictEqual(content[0], { type: 'video_url', video_url: { url: `stepfile://${file.id}` } });
+    } finally {
+      posts.dispose();
+    }
+  });
+
+  it('rejects a video longer than five minutes, reading the duration from the container', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, 'long-7m12s.mp4')));
+    const posts = recordPosts(api);
+    try {
+      await api.router.handle({ type: 'attachVideo', id: 'v2', name: 'short.mp4', bytes });
+      const last = ofType(posts.messages, 'videoStatus').at(-1)!;
+      assert.strictEqual(last.state, 'rejected');
+      assert.match(last.message!, /7 min 12 s/);
+      assert.strictEqual(sim.files.size, 0);
+    } finally {
+      posts.dispose();
+    }
+  });
+
+  it('keeps the conversation across a reload of the view and in the history', async () => {
+    sim.enqueue({ content: 'remember me' });
+    await api.router.handle({ type: 'send', text: 'a message worth keeping', effort: 'auto', attachments: [], chips: [] });
+    const chatId = api.chat.current.id;
+    const posts = recordPosts(api);
+    try {
+      const readyAgain = new Promise<void>((resolve) => api.chatView.onDidBecomeReady(() => resolve()));
+      await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
+      await readyAgain;
+      const conversation = await waitFor(() => ofType(posts.messages, 'conversation').at(-1), 'the conversation to be re-sent');
+      assert.strictEqual(conversation.chatId, chatId);
+      assert.deepStrictEqual(conversation.messages.map((m) => m.text), ['a message worth keeping', 'remember me']);
+      const history = ofType(posts.messages, 'history').at(-1)!;
+      assert.ok(history.chats.some((c) => c.id === chatId && c.title === 'a message worth keeping'));
+    } finally {
+      posts.dispose();
+    }
+    await api.chat.newChat();
+    assert.strictEqual(api.chat.current.turns.length, 0);
+    await api.chat.open(chatId);
+    assert.deepStrictEqual(api.chat.current.turns.map((t) => t.text), ['a message worth keeping', 'remember me']);
+  });
+
+  it('stop keeps the partial answer and marks it stopped', async () => {
+    sim.enqueue({ content: 'word '.repeat(400), tokensPerChunk: 1, chunkDelayMs: 5 });
+    const posts = recordPosts(api);
+    try {
+      const sending = api.router.handle({ type: 'send', text: 'long please', effort: 'auto', attachments: [], chips: [] });
+      const first = await waitFor(() => ofType(posts.messages, 'turnDelta').find((d) => d.content), 'the first streamed words');
+      await api.router.handle({ type: 'stop', turnId: first.turnId });
+      await sending;
+      const end = ofType(posts.messages, 'turnEnd')[0]!;
+      assert.strictEqual(end.status, 'stopped');
+      const answer = api.chat.current.turns.at(-1)!;
+      assert.ok(answer.text.length > 0 && answer.text.length < 'word '.repeat(400).length, 'a partial answer is kept');
+      assert.strictEqual(answer.status, 'stopped');
+    } finally {
+      posts.dispose();
+    }
+  });
+});
