@@ -50,8 +50,12 @@ export function applyPatch(text: string, hunks: DiffHunk[]): FileEditResult {
   });
 }
 
+const BOM = '\uFEFF';
+
 function run(text: string, count: number, place: (cur: string, index: number) => Placed): FileEditResult {
-  let cur = text;
+  // A byte-order mark is not part of the first line: match without it, keep it on the result.
+  const bom = text.startsWith(BOM) ? BOM : '';
+  let cur = text.slice(bom.length);
   let failed = false;
   const blocks: BlockResult[] = [];
   for (let index = 0; index < count; index++) {
@@ -60,5 +64,5 @@ function run(text: string, count: number, place: (cur: string, index: number) =>
     if (placed.ok) cur = placed.text;
     else failed = true;
   }
-  return failed ? { blocks } : { newText: cur, blocks };
+  return failed ? { blocks } : { newText: bom + cur, blocks };
 }

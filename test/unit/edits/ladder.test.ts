@@ -78,6 +78,11 @@ describe('applyFileEdits: whitespace rung', () => {
     assert.strictEqual(text, 'def f(x):   \n    y = x + 1  \n    return y * 2\n');
   });
 
+  it('keeps a byte-order mark while changing the first line', () => {
+    const { text } = placed('\uFEFFusing System;\nusing System.IO;\n', 'using System;\nusing System.IO;\n', 'using System;\nusing System.Linq;\n');
+    assert.strictEqual(text, '\uFEFFusing System;\nusing System.Linq;\n');
+  });
+
   it('keeps a missing final newline missing', () => {
     const { text } = placed('a  \nb  \nc', 'a\nb\nc', 'a\nB\nc');
     assert.strictEqual(text, 'a  \nB\nc');
