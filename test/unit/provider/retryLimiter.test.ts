@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { StepError } from '../../../src/core/provider/errors';
-import { createLimiter, createLimiterRegistry, limiterForTier, type Clock, type Permit } from '../../../src/core/provider/limiter';
+import { createLimiter, createLimiterRegistry, limiterForTier, TIER_WINDOW_MARGIN_MS, type Clock, type Permit } from '../../../src/core/provider/limiter';
 import { backoffMs, parseRetryAfter, withRetry } from '../../../src/core/provider/retry';
 import { recordingSleep } from './simClient';
 
@@ -175,8 +175,9 @@ describe('rate limiter', () => {
     await clock.advance(0);
     assert.strictEqual(granted, false);
     assert.strictEqual(position, 1);
-    // The first request was at t=1000, so a slot frees at t=61000.
-    await clock.advance(61_000 - clock.time - 1);
+    // The first request was at t=1000, so a slot frees a minute (plus the safety margin) later.
+    const frees = 1000 + 60_000 + TIER_WINDOW_MARGIN_MS;
+    await clock.advance(frees - clock.time - 1);
     assert.strictEqual(granted, false);
     await clock.advance(1);
     assert.strictEqual(granted, true);
