@@ -3,9 +3,10 @@
 // extension host via code-server) — and prints one summary line per layer plus
 // a total. `npm test -- unit ui` (or test:unit/test:ui/test:integration) runs a subset.
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { ensureHostTools, ROOT, CACHE } from './host-tools.mjs';
+import { scanForSecrets } from './scan-secrets.mjs';
 
 const ALL = ['unit', 'ui', 'integration'];
 const requested = process.argv.slice(2).filter((a) => ALL.includes(a));
@@ -65,6 +66,23 @@ for (const layer of layers) {
   const counts = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 0 };
   if (code !== 0 && counts.failed === 0) counts.failed = 1; // a crash or time-out counts as a failure
   summary.push({ layer, ...counts, seconds: (Date.now() - layerStart) / 1000 });
+  if (layer === 'integration') summary.push(secretScan());
+}
+
+/** The keys the suite used must appear in no file the integration run wrote. */
+function secretScan() {
+  const started = Date.now();
+  const runs = readdirSync(join(ROOT, '.test-runs')).filter((d) => d.startsWith('integration-')).sort();
+  const latest = runs.at(-1);
+  console.log('\n=== secret scan');
+  if (!latest) {
+    console.error('no integration run folder to scan');
+    return { layer: 'secret scan', passed: 0, failed: 1, seconds: 0 };
+  }
+  const { scanned, hits } = scanForSecrets(join(ROOT, '.test-runs', latest));
+  for (const hit of hits) console.error(`  API key ${hit.keys.join(', ')} found in ${hit.file}`);
+  console.log(`  ${scanned} files written by the run searched for the test API keys: ${hits.length ? `${hits.length} leak(s)` : 'none found'}`);
+  return { layer: 'secret scan', passed: hits.length ? 0 : 1, failed: hits.length ? 1 : 0, seconds: (Date.now() - started) / 1000 };
 }
 
 console.log('\n=== summary');

@@ -172,6 +172,8 @@ export const HostMessage = z.discriminatedUnion('type', [
     message: z.string().optional(),
   }),
   H('notice', { level: z.enum(['info', 'warning', 'error']), text: z.string() }),
+  /** The host refused a `send` before anything went out; the webview restores what the user had composed. */
+  H('sendRejected', { reason: z.string() }),
 ]);
 export type HostMessage = z.infer<typeof HostMessage>;
 

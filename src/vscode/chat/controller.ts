@@ -111,25 +111,25 @@ export class ChatController {
     const status = await this.provider.statusView();
     const images = message.attachments.filter((a) => a.kind === 'image');
     if (images.length && !status.supportsImages) {
-      this.post({ type: 'notice', level: 'error', text: status.imageBlocker ?? 'This endpoint cannot take images.' });
+      this.post({ type: 'sendRejected', reason: status.imageBlocker ?? 'This endpoint cannot take images.' });
       return;
     }
     const checked = checkImages(images, settings.imageMaxBytes);
     if (typeof checked === 'string') {
-      this.post({ type: 'notice', level: 'error', text: checked });
+      this.post({ type: 'sendRejected', reason: checked });
       return;
     }
     const videoIds = message.attachments.filter((a) => a.kind === 'video').map((a) => a.id);
     const attachedVideos = videos(videoIds);
     if (typeof attachedVideos === 'string') {
-      this.post({ type: 'notice', level: 'error', text: attachedVideos });
+      this.post({ type: 'sendRejected', reason: attachedVideos });
       return;
     }
     let context: ContextBlock[];
     try {
       context = await resolveChips(message);
     } catch (error) {
-      this.post({ type: 'notice', level: 'error', text: `Could not attach context: ${(error as Error).message}` });
+      this.post({ type: 'sendRejected', reason: `Could not attach context: ${(error as Error).message}` });
       return;
     }
     const { intent, text } = message.effort === 'auto' ? intentFromChat(message.text) : { intent: 'chat' as Intent, text: message.text };

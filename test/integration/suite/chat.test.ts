@@ -94,8 +94,8 @@ describe('chat view against the simulator', function () {
         attachments: [{ kind: 'image', id: 'img1', name: 'x.png', mime: 'image/png', base64: gif, width: 32, height: 16, detail: 'high' }],
         chips: [],
       });
-      const notice = ofType(posts.messages, 'notice')[0];
-      assert.match(notice!.text, /x\.png: .*labelled image\/png but its bytes are image\/gif/);
+      const rejected = ofType(posts.messages, 'sendRejected')[0];
+      assert.match(rejected!.reason, /x\.png: .*labelled image\/png but its bytes are image\/gif/);
       assert.strictEqual(chatRequests(sim).length, 0);
     } finally {
       posts.dispose();
@@ -119,7 +119,7 @@ describe('chat view against the simulator', function () {
         attachments: [{ kind: 'image', id: 'i', name: 'a.png', mime: 'image/png', base64: png, width: 40, height: 30, detail: 'high' }],
         chips: [],
       });
-      assert.match(ofType(posts.messages, 'notice')[0]!.text, /without vision/);
+      assert.match(ofType(posts.messages, 'sendRejected')[0]!.reason, /without vision/);
       assert.strictEqual(chatRequests(sim).length, 0);
     } finally {
       posts.dispose();
