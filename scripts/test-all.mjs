@@ -35,6 +35,8 @@ const toolEnv = {
 };
 
 step('build', 'node', ['scripts/build.mjs']);
+// A test deleted from the sources must not live on as a stale compiled file.
+rmSync(join(ROOT, 'out'), { recursive: true, force: true });
 step('compile tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
 step('typecheck webview', 'npx', ['tsc', '-p', 'webview']);
 if (!requested.length) step('lint', 'npx', ['eslint', '.']);

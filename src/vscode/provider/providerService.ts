@@ -1,16 +1,14 @@
 import {
   createStepClient,
   diagnosticsFor,
-  limiterForTier,
+  createLimiterRegistry,
   RegionDiagnoser,
   resolveProfile,
   SessionCost,
   StepError,
-  systemClock,
   type BaseUrlOverrides,
   type Clock,
   type ChatResult,
-  type Limiter,
   type ProviderId,
   type ResolvedProfile,
   type StepClient,
@@ -61,9 +59,8 @@ export function profileFrom(settings: SettingsSnapshot, overrides = baseUrlOverr
 export class ProviderService {
   readonly regionDiagnoser = new RegionDiagnoser();
   readonly sessionCost = new SessionCost();
-  private readonly limiters = new Map<string, Limiter>();
+  private limiters = createLimiterRegistry();
   lastCheck = 'not checked yet';
-  private limiterClock: Clock = systemClock;
 
   constructor(
     readonly keys: KeyStore,
@@ -73,8 +70,7 @@ export class ProviderService {
 
   /** Replaces the limiters' clock (and the limiters): tests compress a tier's minute with a faster one. */
   useLimiterClock(clock: Clock): void {
-    this.limiterClock = clock;
-    this.limiters.clear();
+    this.limiters = createLimiterRegistry(clock);
   }
 
   /** Throws a StepError naming the bad setting when the settings cannot make a profile. */
@@ -84,12 +80,7 @@ export class ProviderService {
 
   async client(profile = this.profile()): Promise<StepClient> {
     const apiKey = await this.keys.get(profile.id);
-    const limiterKey = `${profile.id}|${profile.tier ?? 'none'}`;
-    let limiter = this.limiters.get(limiterKey);
-    if (!limiter && profile.tier) {
-      limiter = limiterForTier(profile.tier, this.limiterClock);
-      this.limiters.set(limiterKey, limiter);
-    }
+    const limiter = this.limiters.forProfile(profile);
     return createStepClient({
       profile,
       ...(apiKey ? { apiKey } : {}),
