@@ -1,0 +1,134 @@
+/**
+ * A 1,000-message conversation in the real webview: time to open it, composer
+ * keypress-to-paint latency (against an empty chat), and the JS heap before and
+ * after the messages are appended.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import type { MessageView } from '../../src/shared/protocol';
+import type { WebviewHarness } from '../ui/harness';
+import { status, USAGE } from '../ui/samples';
+import { percentile, round } from './stats';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const KEYPRESSES = 100;
+
+/** Mixed messages: prose, lists, tables, code blocks, and a screenshot on every tenth question. */
+export function longConversation(count = 1000): MessageView[] {
+  const png = readFileSync(path.join(ROOT, 'test', 'fixtures', 'media', 'screenshot-40x30.png')).toString('base64');
+  const messages: MessageView[] = [];
+  for (let i = 0; messages.length < count; i++) {
+    messages.push({
+      id: `u${i}`,
+      role: 'user',
+      text: `Question ${i}: why does \`step${i}\` fail on empty input?`,
+      ...(i % 10 === 0 ? { images: [{ name: `shot${i}.png`, mime: 'image/png', base64: png }] } : {}),
+    });
+    messages.push({
+      id: `a${i}`,
+      role: 'assistant',
+      status: 'done',
+      reasoning: `The user asks about step${i}. Look at the guard first.`,
+      text: [
+        `## Answer ${i}`,
+        '',
+        `Because **step${i}** parses before checking. Guard it:`,
+        '',
+        '```ts',
+        `export function step${i}(text: string): number {`,
+        "  if (text === '') return 0;",
+        `  return Number(text) * ${i};`,
+        '}',
+        '```',
+        '',
+        '| case | result |',
+        '| --- | --- |',
+        `| empty | 0 |`,
+        `| "2" | ${2 * i} |`,
+        '',
+        '- first point',
+        '- second point with `code`',
+      ].join('\n'),
+      usage: USAGE,
+    });
+  }
+  return messages;
+}
+
+async function heapUsed(ui: WebviewHarness): Promise<number> {
+  const cdp = await ui.page.context().newCDPSession(ui.page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+/** Presses keys one at a time; each latency runs from the keydown's timestamp to the frame after the input event. */
+async function keypressLatencies(ui: WebviewHarness, count: number): Promise<number[]> {
+  const input = ui.page.locator('textarea');
+  await input.fill('');
+  await input.focus();
+  await ui.page.evaluate(() => {
+    const w = globalThis as unknown as { __keys: number[]; __keyAt: number };
+    w.__keys = [];
+    const area = document.querySelector('textarea')!;
+    area.addEventListener('keydown', (e) => (w.__keyAt = e.timeStamp), { capture: true });
+    area.addEventListener('input', () => {
+      const at = w.__keyAt;
+      requestAnimationFrame(() => setTimeout(() => w.__keys.push(performance.now() - at), 0));
+    });
+  });
+  const keys = 'abcdefghij ';
+  for (let i = 0; i < count; i++) {
+    await ui.page.keyboard.press(keys[i % keys.length] === ' ' ? 'Space' : keys[i % keys.length]);
+    await ui.page.waitForFunction((n) => (globalThis as unknown as { __keys: number[] }).__keys.length >= n, i + 1);
+  }
+  const typed = await input.inputValue();
+  if (typed.length !== count) throw new Error(`the composer holds ${typed.length} characters after ${count} keypresses`);
+  return ui.page.evaluate(() => (globalThis as unknown as { __keys: number[] }).__keys);
+}
+
+export interface LongChatFigures {
+  messages: number;
+  openMs: number;
+  keyEmptyP50Ms: number;
+  keyEmptyP95Ms: number;
+  keyP50Ms: number;
+  keyP95Ms: number;
+  heapBeforeMB: number;
+  heapAfterMB: number;
+}
+
+export async function longChat(open: () => Promise<WebviewHarness>): Promise<LongChatFigures> {
+  const ui = await open();
+  try {
+    await ui.waitForPosted('ready');
+    await ui.deliver(status());
+    const empty = await keypressLatencies(ui, KEYPRESSES);
+    const before = await heapUsed(ui);
+    const messages = longConversation();
+    const last = messages.at(-1)!;
+    const started = await ui.page.evaluate(() => performance.now());
+    await ui.deliver({ type: 'conversation', chatId: 'big', messages, totalUsage: USAGE });
+    await ui.page.locator(`[data-turn-id="${last.id}"] pre code`).waitFor();
+    const openMs = await ui.page.evaluate((t0) => performance.now() - t0, started);
+    const count = await ui.page.locator('.transcript > .message').count();
+    if (count !== messages.length) throw new Error(`the transcript shows ${count} messages, expected ${messages.length}`);
+    await ui.page.waitForTimeout(1000); // lets lazy rendering after opening settle, so typing is measured on its own
+    const full = await keypressLatencies(ui, KEYPRESSES);
+    const after = await heapUsed(ui);
+    if (ui.pageErrors.length) throw new Error(`the webview reported errors: ${ui.pageErrors.join('; ')}`);
+    return {
+      messages: messages.length,
+      openMs: Math.round(openMs),
+      keyEmptyP50Ms: round(percentile(empty, 50)),
+      keyEmptyP95Ms: round(percentile(empty, 95)),
+      keyP50Ms: round(percentile(full, 50)),
+      keyP95Ms: round(percentile(full, 95)),
+      heapBeforeMB: round(before / 1048576),
+      heapAfterMB: round(after / 1048576),
+    };
+  } finally {
+    await ui.close();
+  }
+}

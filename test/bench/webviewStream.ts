@@ -1,0 +1,53 @@
+/**
+ * Host → protocol → webview: the client's deltas go through the host's
+ * DeltaBatcher and arrive as `turnDelta` messages in the real webview bundle in
+ * headless Chromium, until the last token is painted.
+ */
+import { DeltaBatcher } from '../../src/core/chat/deltaBatcher';
+import type { HostMessage } from '../../src/shared/protocol';
+import type { WebviewHarness } from '../ui/harness';
+import { status, turnStart } from '../ui/samples';
+import { END_MARKER, readWithClient, STREAM_TOKENS, type StreamRun } from './streamSource';
+
+export interface WebviewStreamFigures {
+  ms: number;
+  tokensPerSecond: number;
+  posts: number;
+  longestTaskMs: number;
+  longTasks: number;
+  longestFrameGapMs: number;
+  frames: number;
+}
+
+export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun): Promise<WebviewStreamFigures> {
+  await ui.waitForPosted('ready');
+  await ui.deliver(status());
+  await ui.deliver(turnStart('bench', 'stream'));
+  await ui.startFrameMeter();
+  // Deliveries keep their order and never overlap, as VS Code's postMessage queue does.
+  let chain = Promise.resolve();
+  let posts = 0;
+  const post = (message: HostMessage) => {
+    posts++;
+    chain = chain.then(() => ui.deliver(message));
+  };
+  const batcher = new DeltaBatcher((content, reasoning) => {
+    post({ type: 'turnDelta', turnId: 'bench', ...(content ? { content } : {}), ...(reasoning ? { reasoning } : {}) });
+  });
+  const t0 = performance.now();
+  await readWithClient(run.sim, (t) => batcher.addContent(t), (t) => batcher.addReasoning(t));
+  batcher.flush();
+  await chain;
+  const meter = await ui.frameMeterUntil('[data-turn-id="bench"] .stream-tail', END_MARKER);
+  const ms = performance.now() - t0;
+  if (ui.pageErrors.length) throw new Error(`the webview reported errors: ${ui.pageErrors.join('; ')}`);
+  return {
+    ms: Math.round(ms),
+    tokensPerSecond: Math.round(STREAM_TOKENS / (ms / 1000)),
+    posts,
+    longestTaskMs: Math.round(meter.longestTask),
+    longTasks: meter.longTasks,
+    longestFrameGapMs: Math.round(meter.longest),
+    frames: meter.frames,
+  };
+}
