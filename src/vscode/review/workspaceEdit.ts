@@ -78,7 +78,10 @@ export async function saveTouched(ops: FileOperation[]): Promise<Map<vscode.Uri,
   for (const op of ops) {
     if (op.kind !== 'write') continue;
     try {
-      const saved = await vscode.workspace.save(op.uri);
+      // TextDocument.save works whether or not the file is shown in an editor; workspace.save
+      // only saves what an editor has open and quietly does nothing otherwise.
+      const document = await vscode.workspace.openTextDocument(op.uri);
+      const saved = !document.isDirty || (await document.save());
       if (!saved) problems.set(op.uri, 'applied but not saved (the save was cancelled or failed)');
     } catch (error) {
       problems.set(op.uri, `applied but not saved: ${error instanceof Error ? error.message : String(error)}`);

@@ -64,7 +64,7 @@ describe('change-set review (in the extension host)', () => {
         ['review/keep.ts', 'skipped'],
       ],
     );
-    assert.strictEqual(await diskText('review/modify.ts'), 'export function answer(): number {\n  return 42;\n}\n');
+    assert.strictEqual(await diskText('review/modify.ts'), 'export function answer(): number {\n  return 42;\n}\n', JSON.stringify(report));
     assert.strictEqual(await diskText('review/created.ts'), 'export const created = true;\n');
     assert.strictEqual(await diskText('review/remove.ts'), undefined);
     assert.strictEqual(await diskText('review/keep.ts'), 'export const keep = 1;\n');
