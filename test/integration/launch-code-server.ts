@@ -137,11 +137,14 @@ async function main(): Promise<number> {
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
     page.on('console', (message) => log.write(`[page:${message.type()}] ${message.text()}\n`));
     const extensionPath = `vscode-remote://remote${ROOT}`;
-    const testsPath = `vscode-remote://remote${path.join(ROOT, 'out', 'test', 'integration', 'index')}`;
+    // The benchmarks run their own suite in the host (STEP_FLASH_TESTS_ENTRY) and collect figures in STEP_FLASH_BENCH_OUT.
+    const testsEntry = process.env.STEP_FLASH_TESTS_ENTRY ?? path.join(ROOT, 'out', 'test', 'integration', 'index');
+    const testsPath = `vscode-remote://remote${testsEntry}`;
+    const benchOut = process.env.STEP_FLASH_BENCH_OUT ? { STEP_FLASH_BENCH_OUT: process.env.STEP_FLASH_BENCH_OUT } : {};
     const payload = [
       ['extensionDevelopmentPath', extensionPath],
       ['extensionTestsPath', testsPath],
-      ['extensionEnvironment', JSON.stringify(hostEnvironment(folders))],
+      ['extensionEnvironment', JSON.stringify({ ...hostEnvironment(folders), ...benchOut })],
     ];
     const url =
       `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folders.workspace)}` +

@@ -1,0 +1,21 @@
+/**
+ * Entry the extension host loads for the host benchmarks (launch-code-server.ts
+ * with STEP_FLASH_TESTS_ENTRY pointing here): mocha runs ./*.bench.js in name
+ * order, then the figures they recorded go to STEP_FLASH_BENCH_OUT as JSON.
+ */
+import { readdirSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import { format } from 'util';
+import Mocha = require('mocha');
+import { TEST_LINE_MARKER } from '../../integration/index';
+import { figures } from './figures';
+
+export async function run(): Promise<void> {
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(TEST_LINE_MARKER + format(...args));
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 300_000, reporter: path.join(__dirname, '..', '..', 'support', 'countReporter.js') });
+  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.bench.js')).sort()) mocha.addFile(path.join(__dirname, file));
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  const out = process.env.STEP_FLASH_BENCH_OUT;
+  if (out) writeFileSync(out, JSON.stringify(figures, null, 2));
+  if (failures > 0) throw new Error(`${failures} host benchmark(s) failed`);
+}
