@@ -4,6 +4,9 @@ import './styles/composer.css';
 import './styles/highlight.css';
 import { ChatApp } from './app';
 import { HostBridge } from './bridge';
+import { registerToolkit } from './toolkit';
+
+registerToolkit();
 
 const bridge = new HostBridge();
 const root = document.getElementById('app');

@@ -87,8 +87,8 @@ describe('answers, errors and history', () => {
     const state = ui.page.locator('[data-turn-id="t4"] .state-line');
     assert.strictEqual(await state.textContent(), 'Queued: 2 requests ahead of this one…');
     await ui.deliver({ type: 'turnRetry', turnId: 't4', secondsLeft: 3, attempt: 2, maxAttempts: 5, reason: 'Rate limited (429)' });
-    assert.strictEqual(await state.locator('span').textContent(), 'Rate limited (429) — retrying in 3s (attempt 2 of 5)');
-    await state.locator('span', { hasText: 'retrying in 2s' }).waitFor({ timeout: 3000 });
+    assert.strictEqual(await state.locator('.state-text').textContent(), 'Rate limited (429) — retrying in 3s (attempt 2 of 5)');
+    await state.locator('.state-text', { hasText: 'retrying in 2s' }).waitFor({ timeout: 3000 });
     await state.getByRole('button', { name: 'Cancel the retry' }).click();
     assert.deepStrictEqual(await ui.waitForPosted('stop'), { type: 'stop', turnId: 't4' });
     await ui.deliver({ type: 'turnStep', turnId: 't4', step: 'search_files "parseConfig"' });

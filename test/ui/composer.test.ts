@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mediaFixture, openWebview, screenshotOnFailure, WebviewHarness } from './harness';
+import { chooseFromDropdown, mediaFixture, openWebview, screenshotOnFailure, WebviewHarness } from './harness';
 import { status, turnStart } from './samples';
 
 describe('composer', () => {
@@ -48,10 +48,36 @@ describe('composer', () => {
   it('sends the chosen effort, and shows the provider and model from status', async () => {
     const ui = await open();
     assert.strictEqual(await ui.page.locator('#status').textContent(), 'StepFun (global) · step-3.7-flash');
-    await ui.page.getByRole('combobox', { name: 'Reasoning effort' }).selectOption('high');
+    await chooseFromDropdown(ui.page, 'Reasoning effort', 'High');
     await ui.page.getByRole('textbox', { name: 'Message' }).fill('refactor this');
     await ui.page.getByRole('button', { name: 'Send message' }).click();
     assert.strictEqual((await ui.waitForPosted('send')).effort, 'high');
+  });
+
+  it('the toolbar works from the keyboard: effort by arrow keys, Send by Enter on the focused button', async () => {
+    const ui = await open();
+    await ui.page.getByRole('textbox', { name: 'Message' }).fill('by keyboard');
+    const effort = ui.page.getByRole('combobox', { name: 'Reasoning effort' });
+    await effort.focus();
+    await ui.page.keyboard.press('ArrowDown'); // Auto → Low
+    await ui.page.keyboard.press('ArrowDown'); // Low → Medium
+    await ui.page.keyboard.press('Tab'); // on to Send (the spacer between them is not focusable)
+    assert.strictEqual((await sends(ui)).length, 0, 'choosing an effort does not send');
+    await ui.page.keyboard.press('Enter');
+    const sent = await ui.waitForPosted('send');
+    assert.strictEqual(sent.text, 'by keyboard');
+    assert.strictEqual(sent.effort, 'medium');
+  });
+
+  it('History and New chat are toolkit buttons that post and expand as before', async () => {
+    const ui = await open();
+    const history = ui.page.getByRole('button', { name: 'Show chat history' });
+    assert.strictEqual(await history.getAttribute('aria-expanded'), 'false');
+    await history.click();
+    assert.strictEqual(await history.getAttribute('aria-expanded'), 'true');
+    await ui.page.getByRole('button', { name: 'Start a new chat' }).click();
+    assert.deepStrictEqual((await ui.posted()).filter((m) => m.type === 'newChat'), [{ type: 'newChat' }]);
+    assert.deepStrictEqual(ui.pageErrors, []);
   });
 
   it('does not send while an answer streams, and keeps the text', async () => {
@@ -123,17 +149,17 @@ describe('composer', () => {
     await first.deliver({ type: 'addChip', chip: { id: 'f', kind: 'file', label: 'a.ts', path: 'src/a.ts' } });
     await first.pasteFiles([mediaFixture('screenshot-40x30.png')]);
     await first.page.locator('.tray .tile:not(.preparing)').waitFor();
-    await first.page.getByRole('combobox', { name: 'Reasoning effort' }).selectOption('low');
+    await chooseFromDropdown(first.page, 'Reasoning effort', 'Low');
     await first.page.waitForTimeout(300); // the text is saved on a short debounce
     const saved = await first.page.evaluate(() => (globalThis as unknown as { __state: unknown }).__state);
     await first.close();
     const second = await open(saved);
     assert.strictEqual(await second.page.getByRole('textbox', { name: 'Message' }).inputValue(), 'half-written question');
-    assert.strictEqual(await second.page.getByRole('combobox', { name: 'Reasoning effort' }).inputValue(), 'low');
     assert.deepStrictEqual(await second.page.locator('.composer .chip > span').allTextContents(), ['a.ts']);
     assert.strictEqual(await second.page.locator('.tray .tile img').count(), 1);
     await second.page.getByRole('textbox', { name: 'Message' }).press('Enter');
     const sent = await second.waitForPosted('send');
+    assert.strictEqual(sent.effort, 'low', 'the effort chosen before the reload is the one sent after it');
     assert.strictEqual(sent.attachments.length, 1);
     assert.strictEqual(sent.attachments[0].kind === 'image' && sent.attachments[0].base64, mediaFixture('screenshot-40x30.png').base64);
   });

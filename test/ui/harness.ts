@@ -210,6 +210,17 @@ export async function openWebview(options: { colorScheme?: 'light' | 'dark'; the
   return harness;
 }
 
+/**
+ * Picks `option` in the <vscode-dropdown> named `name` the way a mouse user does: open it, click the option.
+ * Resolves once the dropdown has closed again.
+ */
+export async function chooseFromDropdown(page: Playwright.Page, name: string, option: string): Promise<void> {
+  const dropdown = page.getByRole('combobox', { name });
+  await dropdown.click();
+  await dropdown.getByRole('option', { name: option, exact: true }).click();
+  await page.waitForFunction((label) => document.querySelector(`[aria-label="${label}"]`)?.getAttribute('aria-expanded') === 'false', name);
+}
+
 const MEDIA_TYPES: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.bmp': 'image/bmp',
   '.heic': 'image/heic', '.tif': 'image/tiff', '.svg': 'image/svg+xml', '.avif': 'image/avif',

@@ -1,5 +1,6 @@
 /** A modal that shows an image at full size; Escape, the close button or a click outside closes it. */
 import { h } from '../dom';
+import { toolkitButton } from '../toolkit';
 
 export class ImageDialog {
   readonly element: HTMLDialogElement;
@@ -9,7 +10,7 @@ export class ImageDialog {
   constructor() {
     this.image = h('img', { className: 'enlarged', attrs: { alt: '' } });
     this.caption = h('p', { className: 'dialog-caption' });
-    const close = h('button', { className: 'btn btn-small', text: 'Close', attrs: { type: 'button', 'aria-label': 'Close image' }, on: { click: () => this.element.close() } });
+    const close = toolkitButton('Close', () => this.element.close(), { ariaLabel: 'Close image' });
     this.element = h('dialog', { className: 'image-dialog', attrs: { 'aria-label': 'Image preview' } }, [this.image, this.caption, close]);
     this.element.addEventListener('click', (event) => {
       if (event.target === this.element) this.element.close();

@@ -79,7 +79,7 @@ export class AnswerView {
 
   showState(text: string | undefined, extra?: Node): void {
     this.stateLine.hidden = !text;
-    this.stateLine.replaceChildren(...(text ? [h('span', { text }), ...(extra ? [extra] : [])] : []));
+    this.stateLine.replaceChildren(...(text ? [h('span', { className: 'state-text', text }), ...(extra ? [extra] : [])] : []));
   }
 
   /** Replaces the whole body: used for finished answers, once. */

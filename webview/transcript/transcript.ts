@@ -22,7 +22,7 @@ export class Transcript {
   private readonly lazyBuilders = new WeakMap<Element, () => HTMLElement>();
   onStreamingChange: (turnId: string | undefined) => void = () => undefined;
 
-  constructor(private readonly cancelLabel: (turnId: string) => HTMLButtonElement) {
+  constructor(private readonly cancelLabel: (turnId: string) => HTMLElement) {
     this.empty = h('p', { className: 'empty', text: 'Ask Step Flash about your code. Paste or drop screenshots, type @ to mention a file.' });
     this.element = h('section', { className: 'transcript', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' } }, [this.empty]);
     this.lazy = new IntersectionObserver((entries) => this.renderVisible(entries), { root: this.element, rootMargin: '1500px 0px' });

@@ -1,0 +1,116 @@
+/**
+ * The VS Code Webview UI Toolkit controls the chat uses, and builders for them.
+ * Only the components used here are registered, to keep the bundle small. The
+ * toolkit styles itself through adopted style sheets plus one <style> that
+ * carries the page's csp-nonce, so the strict CSP needs no 'unsafe-inline'.
+ */
+import type { Button, ButtonAppearance, Dropdown, Option } from '@vscode/webview-ui-toolkit';
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeDropdown, vsCodeOption } from '@vscode/webview-ui-toolkit';
+
+let registered = false;
+
+/** Defines <vscode-button>, <vscode-dropdown> and <vscode-option>; must run before any of them is created. */
+export function registerToolkit(): void {
+  if (registered) return;
+  registered = true;
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption());
+}
+
+export interface ToolkitButtonOptions {
+  appearance?: ButtonAppearance;
+  className?: string;
+  ariaLabel?: string;
+  title?: string;
+  attrs?: Record<string, string | undefined>;
+}
+
+/** A <vscode-button>; the label doubles as the accessible name unless one is given. */
+export function toolkitButton(label: string, onClick: (event: MouseEvent) => void, options: ToolkitButtonOptions = {}): Button {
+  const element = document.createElement('vscode-button') as Button;
+  element.setAttribute('appearance', options.appearance ?? 'secondary');
+  if (options.className) element.className = options.className;
+  element.textContent = label;
+  // FAST forwards aria-* set on the host to the inner <button>, which is what assistive tech and keyboards reach.
+  element.setAttribute('aria-label', options.ariaLabel ?? label);
+  const title = options.title ?? options.ariaLabel;
+  if (title) element.setAttribute('title', title);
+  for (const [name, value] of Object.entries(options.attrs ?? {})) {
+    if (value !== undefined) element.setAttribute(name, value);
+  }
+  element.addEventListener('click', onClick);
+  const stateful = FORWARDED.filter((name) => element.hasAttribute(name));
+  if (stateful.length) forwardAria(element, stateful);
+  return element;
+}
+
+// Toolkit 1.4 forwards only aria-label from the host to the inner <button> (FAST's delegation of the other aria-*
+// does not reach it), so a screen reader would never hear that History is expanded. These are mirrored by hand.
+const FORWARDED = ['aria-expanded', 'aria-pressed', 'aria-haspopup'];
+
+function forwardAria(element: Button, names: string[]): void {
+  const mirror = (): boolean => {
+    const control = (element as unknown as { control?: HTMLElement }).control;
+    if (!control) return false;
+    for (const name of names) {
+      const value = element.getAttribute(name);
+      if (value === null) control.removeAttribute(name);
+      else control.setAttribute(name, value);
+    }
+    return true;
+  };
+  new MutationObserver(() => mirror()).observe(element, { attributes: true, attributeFilter: names });
+  // The inner <button> exists only once the element is connected; wait a few frames for that, then give up.
+  let frames = 0;
+  const initial = () => {
+    if (!mirror() && (frames += 1) < 120) requestAnimationFrame(initial);
+  };
+  initial();
+}
+
+/** Sets a toolkit button's visible label and accessible name together. */
+export function relabel(button: Button, label: string, ariaLabel = label): void {
+  button.textContent = label;
+  button.setAttribute('aria-label', ariaLabel);
+  button.setAttribute('title', ariaLabel);
+}
+
+export interface DropdownChoice<T extends string> {
+  value: T;
+  label: string;
+}
+
+/** A <vscode-dropdown> picker. `select` sets the value without firing `change` (that is only for user choices). */
+export class ToolkitDropdown<T extends string> {
+  readonly element: Dropdown;
+
+  constructor(choices: readonly DropdownChoice<T>[], options: { className?: string; ariaLabel: string; title?: string }, initial: T) {
+    this.element = document.createElement('vscode-dropdown') as Dropdown;
+    if (options.className) this.element.className = options.className;
+    this.element.setAttribute('aria-label', options.ariaLabel);
+    this.element.setAttribute('title', options.title ?? options.ariaLabel);
+    for (const choice of choices) {
+      const option = document.createElement('vscode-option') as Option;
+      option.setAttribute('value', choice.value);
+      option.textContent = choice.label;
+      this.element.append(option);
+    }
+    this.select(initial);
+  }
+
+  get value(): string {
+    return this.element.value;
+  }
+
+  select(value: T): void {
+    // Before the dropdown is connected it has not read its options yet, so the `selected` attribute carries the
+    // choice until then; afterwards setting `value` moves the selection.
+    for (const option of this.element.querySelectorAll<Option>('vscode-option')) {
+      option.toggleAttribute('selected', option.getAttribute('value') === value);
+    }
+    this.element.value = value;
+  }
+
+  onChange(listener: (value: string) => void): void {
+    this.element.addEventListener('change', () => listener(this.element.value));
+  }
+}
