@@ -3,7 +3,7 @@ import type { HostMessage, StatusView } from '../src/shared/protocol';
 import type { HostBridge } from './bridge';
 import { Composer } from './composer/composer';
 import { DraftStore } from './composer/draft';
-import { h } from './dom';
+import { toolkitButton } from './toolkit';
 import { Header } from './panels/header';
 import { HistoryPanel } from './panels/history';
 import { ImageDialog } from './panels/imageDialog';
@@ -25,9 +25,7 @@ export class ChatApp {
     const enlarge = (src: string, name: string) => this.dialog.show(src, name);
     this.history = new HistoryPanel(post, () => this.toggleHistory(false));
     this.header = new Header(post, () => this.toggleHistory());
-    this.transcript = new Transcript((turnId) =>
-      h('button', { className: 'btn btn-small', text: 'Cancel', attrs: { type: 'button', 'aria-label': 'Cancel the retry' }, on: { click: () => post({ type: 'stop', turnId }) } }),
-    );
+    this.transcript = new Transcript((turnId) => toolkitButton('Cancel', () => post({ type: 'stop', turnId }), { ariaLabel: 'Cancel the retry' }));
     this.composer = new Composer(new DraftStore(bridge), { post, status: () => this.status, enlarge });
     this.transcript.onStreamingChange = (turnId) => this.composer.setStreaming(turnId);
     attachTranscriptActions(this.transcript.element, { post, enlarge, flash });
@@ -55,7 +53,11 @@ export class ChatApp {
         this.history.setChats(message.chats, message.activeId);
         return;
       case 'turnStart':
+        this.composer.turnStarted(message.user.text);
         this.transcript.startTurn(message.turnId, message.user, message.effort);
+        return;
+      case 'sendRejected':
+        this.composer.sendRejected(message.reason);
         return;
       case 'turnDelta':
         this.transcript.delta(message.turnId, message.content, message.reasoning);

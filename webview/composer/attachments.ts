@@ -159,7 +159,7 @@ export class Attachments {
     ];
   }
 
-  /** After sending: the message owns the images now; free the thumbnails. */
+  /** After sending: free the object-URL thumbnails; a refused send that comes back shows its images from their bytes. */
   clearSent(): void {
     for (const id of Array.from(this.thumbs.keys())) this.dropThumb(id);
     this.render();

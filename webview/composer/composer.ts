@@ -3,9 +3,11 @@
  * composition never sends), Send/Stop, attach, effort picker, chips, attachments
  * and the notes that explain anything that cannot be attached or sent.
  */
+import type { Button } from '@vscode/webview-ui-toolkit';
 import type { ContextChip, EffortChoice, StatusView, WebviewMessage } from '../../src/shared/protocol';
 import { EffortChoice as EffortChoices } from '../../src/shared/protocol';
 import { h, uniqueId } from '../dom';
+import { relabel, toolkitButton, ToolkitDropdown } from '../toolkit';
 import { Attachments } from './attachments';
 import { ChipsView } from './chips';
 import { DraftStore } from './draft';
@@ -29,8 +31,8 @@ export class Composer {
   readonly chips: ChipsView;
   readonly media: MediaEvents;
   readonly mentions: Mentions;
-  private readonly effort: HTMLSelectElement;
-  private readonly sendButton: HTMLButtonElement;
+  private readonly effort: ToolkitDropdown<EffortChoice>;
+  private readonly sendButton: Button;
   private streamingTurn: string | undefined;
   private sending = false;
 
@@ -44,23 +46,20 @@ export class Composer {
     this.chips = new ChipsView(store);
     this.media = new MediaEvents({ add: (files) => this.attachments.add(files), post: deps.post, notes: this.notes });
     this.mentions = new Mentions(this.input, { post: deps.post, choose: (path) => this.addChip(mentionChip(path)) });
-    this.effort = h('select', { className: 'effort', attrs: { 'aria-label': 'Reasoning effort', title: 'Reasoning effort' } },
-      EffortChoices.options.map((choice) => h('option', { text: EFFORT_LABELS[choice], attrs: { value: choice } })));
-    this.effort.value = store.state.effort;
-    this.sendButton = h('button', { className: 'btn btn-primary send', attrs: { type: 'button' }, on: { click: () => this.primaryAction() } });
-    const attach = h('button', {
-      className: 'btn attach',
-      text: 'Attach',
-      attrs: { type: 'button', 'aria-label': 'Attach images or video', title: 'Attach images or video' },
-      on: { click: () => this.media.picker.click() },
-    });
+    this.effort = new ToolkitDropdown(
+      EffortChoices.options.map((choice) => ({ value: choice, label: EFFORT_LABELS[choice] })),
+      { className: 'effort', ariaLabel: 'Reasoning effort' },
+      store.state.effort,
+    );
+    this.sendButton = toolkitButton('Send', () => this.primaryAction(), { appearance: 'primary', className: 'send', ariaLabel: 'Send message' });
+    const attach = toolkitButton('Attach', () => this.media.picker.click(), { className: 'attach', ariaLabel: 'Attach images or video' });
     this.element = h('section', { className: 'composer', attrs: { 'aria-label': 'Compose a message' } }, [
       this.notes.element,
       this.chips.element,
       this.attachments.element,
       this.mentions.list,
       this.input,
-      h('div', { className: 'composer-bar' }, [attach, this.media.picker, this.effort, h('span', { className: 'spacer' }), this.sendButton]),
+      h('div', { className: 'composer-bar' }, [attach, this.media.picker, this.effort.element, h('span', { className: 'spacer' }), this.sendButton]),
     ]);
     this.wire();
     this.setStreaming(undefined);
@@ -76,8 +75,15 @@ export class Composer {
     this.input.addEventListener('paste', (event) => this.media.onPaste(event));
     this.input.addEventListener('blur', () => this.mentions.close());
     this.media.attachDropTarget(this.element);
-    this.effort.addEventListener('change', () => {
-      this.store.state.effort = EffortChoices.parse(this.effort.value);
+    this.effort.onChange((value) => {
+      const parsed = EffortChoices.safeParse(value);
+      if (!parsed.success) {
+        this.notes.show('error', `Unknown reasoning effort "${value}"; keeping ${EFFORT_LABELS[this.store.state.effort]}.`, 'effort');
+        this.effort.select(this.store.state.effort);
+        return;
+      }
+      this.notes.clear('effort');
+      this.store.state.effort = parsed.data;
       this.store.changed();
     });
     this.store.onChange(() => this.showCapabilityBlockers());
@@ -98,8 +104,10 @@ export class Composer {
 
   setStreaming(turnId: string | undefined): void {
     this.streamingTurn = turnId;
-    this.sendButton.textContent = turnId ? 'Stop' : 'Send';
-    this.sendButton.setAttribute('aria-label', turnId ? 'Stop the answer' : 'Send message');
+    if (turnId) relabel(this.sendButton, 'Stop', 'Stop the answer');
+    else relabel(this.sendButton, 'Send', 'Send message');
+    // Stop is not the call to action the primary button suggests; it is the secondary look with an error edge.
+    this.sendButton.setAttribute('appearance', turnId ? 'secondary' : 'primary');
     this.sendButton.classList.toggle('stop', Boolean(turnId));
   }
 
@@ -119,7 +127,7 @@ export class Composer {
     this.input.value = text;
     this.store.state.text = text;
     if (effort) {
-      this.effort.value = effort;
+      this.effort.select(effort);
       this.store.state.effort = effort;
     }
     this.store.changed();
@@ -150,14 +158,34 @@ export class Composer {
       }
       this.notes.clear('send-blocked');
       this.notes.clear('busy');
+      this.notes.clear('send-rejected');
       this.deps.post({ type: 'send', text, effort: this.store.state.effort, attachments: this.attachments.toAttachments(), chips: this.store.state.chips });
+      this.store.state.text = this.input.value;
+      // Cleared from view but kept as pending until the host starts the turn or refuses it (sendRejected).
+      this.store.takeForSending();
       this.input.value = '';
-      this.store.clearSent();
       this.attachments.clearSent();
       this.chips.render();
     } finally {
       this.sending = false;
     }
+  }
+
+  /** The host started a turn: the send it came from is gone for good. */
+  turnStarted(userText: string): void {
+    this.store.settle(userText);
+  }
+
+  /** The host refused the oldest pending send before anything went out: give it back, and say why. */
+  sendRejected(reason: string): void {
+    const restored = this.store.restoreRefused();
+    this.notes.show('error', restored ? `Not sent: ${reason}` : `Not sent: ${reason} (nothing was waiting to be restored)`, 'send-rejected');
+    if (!restored) return;
+    this.input.value = this.store.state.text;
+    this.effort.select(this.store.state.effort);
+    this.chips.render();
+    this.attachments.render();
+    this.input.focus();
   }
 
   private showCapabilityBlockers(): void {

@@ -15,6 +15,15 @@ export interface DraftVideo {
   message?: string;
 }
 
+/** What one `send` carried, kept until the host starts the turn or refuses it. */
+export interface SentDraft {
+  text: string;
+  effort: EffortChoice;
+  chips: ContextChip[];
+  images: ReadyImage[];
+  videos: DraftVideo[];
+}
+
 export interface DraftState {
   text: string;
   effort: EffortChoice;
@@ -22,6 +31,8 @@ export interface DraftState {
   chips: ContextChip[];
   images: ReadyImage[];
   videos: DraftVideo[];
+  /** Sent but not yet started by the host, oldest first; persisted so a reload in between loses nothing. */
+  pending: SentDraft[];
 }
 
 interface Persistence {
@@ -29,7 +40,7 @@ interface Persistence {
   setState(state: unknown): void;
 }
 
-const EMPTY: DraftState = { text: '', effort: 'auto', detail: 'high', chips: [], images: [], videos: [] };
+const EMPTY: DraftState = { text: '', effort: 'auto', detail: 'high', chips: [], images: [], videos: [], pending: [] };
 
 function restore(saved: unknown): DraftState {
   if (!saved || typeof saved !== 'object') return structuredClone(EMPTY);
@@ -41,6 +52,7 @@ function restore(saved: unknown): DraftState {
     chips: Array.isArray(draft.chips) ? draft.chips : [],
     images: Array.isArray(draft.images) ? draft.images : [],
     videos: Array.isArray(draft.videos) ? draft.videos : [],
+    pending: Array.isArray(draft.pending) ? draft.pending : [],
   };
 }
 
@@ -77,11 +89,46 @@ export class DraftStore {
     this.persistence.setState({ ...saved, draft: this.state });
   }
 
-  clearSent(): void {
+  /** Moves what is composed into `pending` and empties the composer; returns what was moved. */
+  takeForSending(): SentDraft {
+    const { text, effort, chips, images, videos } = this.state;
+    const sent: SentDraft = { text, effort, chips, images, videos };
+    this.state.pending.push(sent);
     this.state.text = '';
     this.state.chips = [];
     this.state.images = [];
     this.state.videos = [];
     this.changed();
+    return sent;
+  }
+
+  /**
+   * The host started a turn showing `userText`. Only the oldest pending send that matches is settled: a turn the
+   * host starts on its own (an editor command) must not swallow a send that may still be refused.
+   */
+  settle(userText: string): boolean {
+    const at = this.state.pending.findIndex((sent) => sent.text.trim() === userText);
+    if (at < 0) return false;
+    this.state.pending.splice(at, 1);
+    this.changed();
+    return true;
+  }
+
+  /**
+   * The host refused the oldest pending send: put it back. Whatever was composed since stays, after it, so the
+   * restore never overwrites newer work.
+   */
+  restoreRefused(): SentDraft | undefined {
+    const sent = this.state.pending.shift();
+    if (!sent) return undefined;
+    const now = this.state;
+    now.text = now.text.trim() ? `${sent.text}\n\n${now.text}` : sent.text;
+    now.effort = sent.effort;
+    const newerChips = now.chips.filter((chip) => !sent.chips.some((c) => c.id === chip.id));
+    now.chips = [...sent.chips, ...newerChips];
+    now.images = [...sent.images, ...now.images.filter((image) => !sent.images.some((i) => i.id === image.id))];
+    now.videos = [...sent.videos, ...now.videos.filter((video) => !sent.videos.some((v) => v.id === video.id))];
+    this.changed();
+    return sent;
   }
 }
