@@ -3,6 +3,7 @@ import type { CommandDeps } from './editingRunner';
 import { addDocumentation, explainOrAsk, fixProblems, generateTests, refactor, type CommandArgs } from './codeCommands';
 import { renameSymbol, type RenameArgs } from './renameCommand';
 import { screenshotToCode, type ScreenshotArgs } from './screenshotCommand';
+import { addToChat } from './chatContext';
 import type { KeyCommands } from '../provider/keyCommands';
 import type { CostStatusBar } from '../statusBar';
 import type { Logger } from '../log';
@@ -30,6 +31,8 @@ export function registerCommands(deps: CommandDeps, keys: KeyCommands, statusBar
     'stepFlash.chooseProvider': safe('Choose Provider', () => keys.chooseProvider()),
     'stepFlash.chooseModel': safe('Choose Model', () => keys.chooseModel()),
     'stepFlash.showCost': () => statusBar.showBreakdown(),
+    'stepFlash.addSelectionToChat': safe('Add Selection to Chat', () => addToChat(deps, 'selection')),
+    'stepFlash.addFileToChat': safe('Add File to Chat', (uri?: vscode.Uri) => addToChat(deps, 'file', uri)),
     'stepFlash.explain': safe('Explain', () => explainOrAsk(deps, 'explain')),
     'stepFlash.askAboutSelection': safe('Ask About Selection', (args?: CommandArgs) => explainOrAsk(deps, 'ask', args)),
     'stepFlash.renameSymbol': safe('Rename Symbol', (args?: RenameArgs) => renameSymbol(deps, args)),

@@ -201,4 +201,23 @@ describe('chat view against the simulator', function () {
       posts.dispose();
     }
   });
+
+  it('attaches the selection as a chip whose current text goes out with the message', async () => {
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'src', 'format.ts');
+    const editor = await vscode.window.showTextDocument(uri);
+    editor.selection = new vscode.Selection(0, 0, 2, 1);
+    const posts = recordPosts(api);
+    try {
+      await vscode.commands.executeCommand('stepFlash.addSelectionToChat');
+      const chip = ofType(posts.messages, 'addChip')[0]!.chip;
+      assert.deepStrictEqual([chip.kind, chip.path, chip.label, chip.startLine, chip.endLine], ['selection', 'src/format.ts', 'format.ts:1-3', 0, 2]);
+      await api.router.handle({ type: 'send', text: 'is this right?', effort: 'auto', attachments: [], chips: [chip] });
+      const sent = lastUser(sim).content as string;
+      assert.match(sent, /^Selection: src\/format\.ts \(from line 1\)\n```typescript\nexport function formatPrice/);
+      assert.match(sent, /is this right\?$/);
+    } finally {
+      posts.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
 });
