@@ -10,10 +10,12 @@ export class DeltaBatcher {
   private content: string[] = [];
   private reasoning: string[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastFlush = 0;
 
   constructor(
     private readonly onFlush: Flush,
     private readonly intervalMs = 16,
+    private readonly now: () => number = Date.now,
   ) {}
 
   addContent(text: string): void {
@@ -35,6 +37,7 @@ export class DeltaBatcher {
       this.timer = undefined;
     }
     if (!this.content.length && !this.reasoning.length) return;
+    this.lastFlush = this.now();
     const content = this.content.join('');
     const reasoning = this.reasoning.join('');
     this.content = [];
@@ -43,6 +46,12 @@ export class DeltaBatcher {
   }
 
   private arm(): void {
+    // While a fast stream keeps the event loop busy parsing, the timer may not get to run for a
+    // long time; a flush that is due is then sent from here instead, so batches stay small.
+    if (this.now() - this.lastFlush >= this.intervalMs) {
+      this.flush();
+      return;
+    }
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       this.flush();
