@@ -53,11 +53,11 @@ export class ChatApp {
         this.history.setChats(message.chats, message.activeId);
         return;
       case 'turnStart':
-        this.composer.turnStarted(message.user.text);
+        this.composer.turnStarted(message.sendId, message.user.text);
         this.transcript.startTurn(message.turnId, message.user, message.effort);
         return;
       case 'sendRejected':
-        this.composer.sendRejected(message.reason);
+        this.composer.sendRejected(message.reason, message.sendId);
         return;
       case 'turnDelta':
         this.transcript.delta(message.turnId, message.content, message.reasoning);

@@ -138,7 +138,8 @@ export const HostMessage = z.discriminatedUnion('type', [
   H('status', { status: StatusView }),
   H('conversation', { chatId: z.string(), messages: z.array(MessageView), totalUsage: UsageView }),
   H('history', { chats: z.array(ChatSummary), activeId: z.string().optional() }),
-  H('turnStart', { turnId: z.string(), user: MessageView, effort: EffortView }),
+  /** `sendId` echoes the webview's `send` that started the turn (absent for turns a command started). */
+  H('turnStart', { turnId: z.string(), user: MessageView, effort: EffortView, sendId: z.string().optional() }),
   /** Appended text; the webview batches rendering per animation frame. */
   H('turnDelta', { turnId: z.string(), content: z.string().optional(), reasoning: z.string().optional() }),
   H('turnStep', { turnId: z.string(), step: z.string() }),
@@ -173,7 +174,7 @@ export const HostMessage = z.discriminatedUnion('type', [
   }),
   H('notice', { level: z.enum(['info', 'warning', 'error']), text: z.string() }),
   /** The host refused a `send` before anything went out; the webview restores what the user had composed. */
-  H('sendRejected', { reason: z.string() }),
+  H('sendRejected', { reason: z.string(), sendId: z.string().optional() }),
 ]);
 export type HostMessage = z.infer<typeof HostMessage>;
 
@@ -184,6 +185,8 @@ const W = H;
 export const WebviewMessage = z.discriminatedUnion('type', [
   W('ready', {}),
   W('send', {
+    /** Echoed on the turnStart or sendRejected that answers this send. */
+    sendId: z.string().min(1),
     text: z.string(),
     effort: EffortChoice,
     attachments: z.array(Attachment),

@@ -30,7 +30,8 @@ describe('composer', () => {
     assert.strictEqual((await sends(ui)).length, 0);
     await ui.page.keyboard.press('Enter');
     const sent = await ui.waitForPosted('send');
-    assert.deepStrictEqual(sent, { type: 'send', text: 'first line\nsecond line', effort: 'auto', attachments: [], chips: [] });
+    assert.match(sent.sendId, /^send-/);
+    assert.deepStrictEqual(sent, { type: 'send', sendId: sent.sendId, text: 'first line\nsecond line', effort: 'auto', attachments: [], chips: [] });
     assert.strictEqual(await input.inputValue(), '');
   });
 

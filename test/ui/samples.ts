@@ -23,12 +23,14 @@ export function userMessage(id: string, text: string, extra: Partial<MessageView
   return { id, role: 'user', text, ...extra };
 }
 
-export function turnStart(turnId: string, text = 'Explain this'): HostMessage {
+/** A turn the host started; pass the `sendId` of the webview's send it answers (none for a command's turn). */
+export function turnStart(turnId: string, text = 'Explain this', sendId?: string): HostMessage {
   return {
     type: 'turnStart',
     turnId,
     user: userMessage(`u-${turnId}`, text),
     effort: { level: 'high', reason: 'refactor', source: 'policy' },
+    ...(sendId ? { sendId } : {}),
   };
 }
 

@@ -59,7 +59,7 @@ describe('refused sends', () => {
     assert.deepStrictEqual(first.attachments.map((a) => a.kind), ['image', 'video']);
     await assertEmpty(ui);
 
-    await ui.deliver({ type: 'sendRejected', reason: 'clip-3s.mov is not uploaded yet.' });
+    await ui.deliver({ type: 'sendRejected', reason: 'clip-3s.mov is not uploaded yet.', sendId: first.sendId });
     const note = ui.page.locator('.composer-notes .note.error');
     assert.strictEqual(await note.locator('.note-text').textContent(), 'Not sent: clip-3s.mov is not uploaded yet.');
     assert.strictEqual(await input(ui).inputValue(), 'Why does this fail?\n  (see the screenshot)');
@@ -69,7 +69,8 @@ describe('refused sends', () => {
     assert.strictEqual(await ui.page.locator('.tray .video-chip .video-state').textContent(), 'Ready');
 
     const again = await sendNow(ui, 2);
-    assert.deepStrictEqual(again, first, 'nothing was lost or changed: the second send carries exactly what the first did');
+    assert.notStrictEqual(again.sendId, first.sendId, 'each send has its own id');
+    assert.deepStrictEqual({ ...again, sendId: '' }, { ...first, sendId: '' }, 'nothing was lost or changed: the second send carries exactly what the first did');
     assert.strictEqual(await note.count(), 0, 'the refusal note goes once a send goes out');
     assert.deepStrictEqual(ui.pageErrors, []);
   });
@@ -78,7 +79,7 @@ describe('refused sends', () => {
     const ui = await open();
     await compose(ui);
     const sent = await sendNow(ui, 1);
-    await ui.deliver(turnStart('t1', sent.text));
+    await ui.deliver(turnStart('t1', sent.text, sent.sendId));
     await ui.deliver({ type: 'turnEnd', turnId: 't1', status: 'done', totalUsage: { promptTokens: 1, completionTokens: 1, cachedTokens: 0, costUsd: 0 } });
     await ui.deliver({ type: 'sendRejected', reason: 'Could not attach context: src/gone.ts was deleted.' });
     await ui.page.locator('.composer-notes .note.error', { hasText: 'nothing was waiting to be restored' }).waitFor();
@@ -114,9 +115,21 @@ describe('refused sends', () => {
     await first.close();
     const second = await open(saved);
     await assertEmpty(second);
-    await second.deliver({ type: 'sendRejected', reason: 'The image bytes do not match a PNG.' });
+    await second.deliver({ type: 'sendRejected', reason: 'The image bytes do not match a PNG.', sendId: sent.sendId });
     await second.page.locator('.composer-notes .note.error').waitFor();
     assert.strictEqual(await input(second).inputValue(), 'Why does this fail?\n  (see the screenshot)');
-    assert.deepStrictEqual(await sendNow(second, 1), sent);
+    assert.deepStrictEqual({ ...(await sendNow(second, 1)), sendId: '' }, { ...sent, sendId: '' });
+  });
+
+  it('restores exactly the send the host refused when several are pending', async () => {
+    const ui = await open();
+    await input(ui).fill('first');
+    const first = await sendNow(ui, 1);
+    await input(ui).fill('second');
+    const second = await sendNow(ui, 2);
+    await ui.deliver(turnStart('t1', 'first', first.sendId));
+    await ui.deliver({ type: 'sendRejected', reason: 'no vision', sendId: second.sendId });
+    await ui.page.locator('.composer-notes .note.error').waitFor();
+    assert.strictEqual(await input(ui).inputValue(), 'second');
   });
 });

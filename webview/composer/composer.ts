@@ -159,10 +159,11 @@ export class Composer {
       this.notes.clear('send-blocked');
       this.notes.clear('busy');
       this.notes.clear('send-rejected');
-      this.deps.post({ type: 'send', text, effort: this.store.state.effort, attachments: this.attachments.toAttachments(), chips: this.store.state.chips });
+      const sendId = uniqueId('send');
+      this.deps.post({ type: 'send', sendId, text, effort: this.store.state.effort, attachments: this.attachments.toAttachments(), chips: this.store.state.chips });
       this.store.state.text = this.input.value;
       // Cleared from view but kept as pending until the host starts the turn or refuses it (sendRejected).
-      this.store.takeForSending();
+      this.store.takeForSending(sendId);
       this.input.value = '';
       this.attachments.clearSent();
       this.chips.render();
@@ -172,13 +173,13 @@ export class Composer {
   }
 
   /** The host started a turn: the send it came from is gone for good. */
-  turnStarted(userText: string): void {
-    this.store.settle(userText);
+  turnStarted(sendId: string | undefined, userText: string): void {
+    this.store.settle(sendId, userText);
   }
 
   /** The host refused the oldest pending send before anything went out: give it back, and say why. */
-  sendRejected(reason: string): void {
-    const restored = this.store.restoreRefused();
+  sendRejected(reason: string, sendId?: string): void {
+    const restored = this.store.restoreRefused(sendId);
     this.notes.show('error', restored ? `Not sent: ${reason}` : `Not sent: ${reason} (nothing was waiting to be restored)`, 'send-rejected');
     if (!restored) return;
     this.input.value = this.store.state.text;

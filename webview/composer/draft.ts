@@ -17,6 +17,8 @@ export interface DraftVideo {
 
 /** What one `send` carried, kept until the host starts the turn or refuses it. */
 export interface SentDraft {
+  /** Echoed by the host on the turnStart or sendRejected that answers this send. */
+  sendId?: string;
   text: string;
   effort: EffortChoice;
   chips: ContextChip[];
@@ -90,9 +92,9 @@ export class DraftStore {
   }
 
   /** Moves what is composed into `pending` and empties the composer; returns what was moved. */
-  takeForSending(): SentDraft {
+  takeForSending(sendId: string): SentDraft {
     const { text, effort, chips, images, videos } = this.state;
-    const sent: SentDraft = { text, effort, chips, images, videos };
+    const sent: SentDraft = { sendId, text, effort, chips, images, videos };
     this.state.pending.push(sent);
     this.state.text = '';
     this.state.chips = [];
@@ -106,8 +108,11 @@ export class DraftStore {
    * The host started a turn showing `userText`. Only the oldest pending send that matches is settled: a turn the
    * host starts on its own (an editor command) must not swallow a send that may still be refused.
    */
-  settle(userText: string): boolean {
-    const at = this.state.pending.findIndex((sent) => sent.text.trim() === userText);
+  settle(sendId: string | undefined, userText: string): boolean {
+    // A turn the host started on its own (a command) carries no sendId and settles nothing.
+    const at = sendId
+      ? this.state.pending.findIndex((sent) => sent.sendId === sendId)
+      : this.state.pending.findIndex((sent) => !sent.sendId && sent.text.trim() === userText);
     if (at < 0) return false;
     this.state.pending.splice(at, 1);
     this.changed();
@@ -118,8 +123,9 @@ export class DraftStore {
    * The host refused the oldest pending send: put it back. Whatever was composed since stays, after it, so the
    * restore never overwrites newer work.
    */
-  restoreRefused(): SentDraft | undefined {
-    const sent = this.state.pending.shift();
+  restoreRefused(sendId?: string): SentDraft | undefined {
+    const at = sendId ? this.state.pending.findIndex((p) => p.sendId === sendId) : 0;
+    const sent = at >= 0 ? this.state.pending.splice(at, 1)[0] : undefined;
     if (!sent) return undefined;
     const now = this.state;
     now.text = now.text.trim() ? `${sent.text}\n\n${now.text}` : sent.text;

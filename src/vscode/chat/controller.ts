@@ -26,6 +26,8 @@ export interface TurnInput {
   context?: ContextBlock[];
   images?: StoredImage[];
   videos?: Array<{ name: string; fileId: string }>;
+  /** The webview's id for the send that started this turn. */
+  sendId?: string;
   /** Replaces the chat system prompt (commands). */
   system?: string;
   /** Runs the exchange through this instead of a single streamed request (the tool loop). */
@@ -106,34 +108,51 @@ export class ChatController {
     if (chat) this.chat = chat;
   }
 
+  /** A send is always answered: a turn starts, or sendRejected gives the webview its draft back. */
   async handleSend(message: WebviewMessageOf<'send'>, resolveChips: (m: WebviewMessageOf<'send'>) => Promise<ContextBlock[]>, videos: (ids: string[]) => Array<{ name: string; fileId: string }> | string): Promise<void> {
+    let started = false;
+    try {
+      await this.trySend(message, resolveChips, videos, () => (started = true));
+    } catch (error) {
+      if (started) throw error;
+      this.post({ type: 'sendRejected', sendId: message.sendId, reason: `Could not send: ${(error as Error).message}` });
+    }
+  }
+
+  private async trySend(
+    message: WebviewMessageOf<'send'>,
+    resolveChips: (m: WebviewMessageOf<'send'>) => Promise<ContextBlock[]>,
+    videos: (ids: string[]) => Array<{ name: string; fileId: string }> | string,
+    onStart: () => void,
+  ): Promise<void> {
     const settings = readSettings();
     const status = await this.provider.statusView();
     const images = message.attachments.filter((a) => a.kind === 'image');
     if (images.length && !status.supportsImages) {
-      this.post({ type: 'sendRejected', reason: status.imageBlocker ?? 'This endpoint cannot take images.' });
+      this.post({ type: 'sendRejected', sendId: message.sendId, reason: status.imageBlocker ?? 'This endpoint cannot take images.' });
       return;
     }
     const checked = checkImages(images, settings.imageMaxBytes);
     if (typeof checked === 'string') {
-      this.post({ type: 'sendRejected', reason: checked });
+      this.post({ type: 'sendRejected', sendId: message.sendId, reason: checked });
       return;
     }
     const videoIds = message.attachments.filter((a) => a.kind === 'video').map((a) => a.id);
     const attachedVideos = videos(videoIds);
     if (typeof attachedVideos === 'string') {
-      this.post({ type: 'sendRejected', reason: attachedVideos });
+      this.post({ type: 'sendRejected', sendId: message.sendId, reason: attachedVideos });
       return;
     }
     let context: ContextBlock[];
     try {
       context = await resolveChips(message);
     } catch (error) {
-      this.post({ type: 'sendRejected', reason: `Could not attach context: ${(error as Error).message}` });
+      this.post({ type: 'sendRejected', sendId: message.sendId, reason: `Could not attach context: ${(error as Error).message}` });
       return;
     }
     const { intent, text } = message.effort === 'auto' ? intentFromChat(message.text) : { intent: 'chat' as Intent, text: message.text };
-    await this.runTurn({ intent, display: message.text, prompt: text, effortChoice: message.effort, context, images: checked, videos: attachedVideos });
+    onStart();
+    await this.runTurn({ intent, display: message.text, prompt: text, effortChoice: message.effort, context, images: checked, videos: attachedVideos, sendId: message.sendId });
   }
 
   /** What stops media from being sent right now (no vision, no video), said before trying. */
@@ -157,7 +176,7 @@ export class ChatController {
     this.chat.turns.push(user, answer);
     if (this.chat.title === 'New chat') this.chat.title = titleFrom(input.display);
     this.lastInputs.set(turnId, input);
-    this.post({ type: 'turnStart', turnId, user: toView(user), effort });
+    this.post({ type: 'turnStart', turnId, user: toView(user), effort, ...(input.sendId ? { sendId: input.sendId } : {}) });
 
     const abort = new AbortController();
     this.running.set(turnId, abort);

@@ -46,12 +46,13 @@ describe('chat view against the simulator', function () {
     sim.enqueue({ reasoning: 'Let me think about greetings.', content: 'Hello! **Nice** to meet you.', tokensPerChunk: 1 });
     const posts = recordPosts(api);
     try {
-      await api.router.handle({ type: 'send', text: 'hello model', effort: 'auto', attachments: [], chips: [] });
+      await api.router.handle({ type: 'send', sendId: 's1', text: 'hello model', effort: 'auto', attachments: [], chips: [] });
       const deltas = ofType(posts.messages, 'turnDelta');
       assert.strictEqual(deltas.map((d) => d.reasoning ?? '').join(''), 'Let me think about greetings.');
       assert.strictEqual(deltas.map((d) => d.content ?? '').join(''), 'Hello! **Nice** to meet you.');
       const start = ofType(posts.messages, 'turnStart')[0]!;
       assert.deepStrictEqual([start.effort.level, start.effort.source], ['medium', 'policy']);
+      assert.strictEqual(start.sendId, 's1', 'the turn names the send it answers');
       const end = ofType(posts.messages, 'turnEnd')[0]!;
       assert.strictEqual(end.status, 'done');
       assert.ok(end.usage && end.usage.completionTokens > 0);
@@ -63,7 +64,7 @@ describe('chat view against the simulator', function () {
   });
 
   it('a /refactor slash command on Auto uses the refactor effort (high)', async () => {
-    await api.router.handle({ type: 'send', text: '/refactor make it smaller', effort: 'auto', attachments: [], chips: [] });
+    await api.router.handle({ type: 'send', sendId: 's1', text: '/refactor make it smaller', effort: 'auto', attachments: [], chips: [] });
     assert.strictEqual((chatRequests(sim)[0]!.body as { reasoning_effort: string }).reasoning_effort, 'high');
     assert.strictEqual(lastUser(sim).content, 'make it smaller');
   });
@@ -72,6 +73,7 @@ describe('chat view against the simulator', function () {
     const png = readFileSync(path.join(FIXTURES, 'screenshot-40x30.png')).toString('base64');
     await api.router.handle({
       type: 'send',
+      sendId: 's1',
       text: 'what does this dialog say?',
       effort: 'low',
       attachments: [{ kind: 'image', id: 'img1', name: 'dialog.png', mime: 'image/png', base64: png, width: 40, height: 30, detail: 'low' }],
@@ -89,6 +91,7 @@ describe('chat view against the simulator', function () {
     try {
       await api.router.handle({
         type: 'send',
+        sendId: 's1',
         text: 'look',
         effort: 'auto',
         attachments: [{ kind: 'image', id: 'img1', name: 'x.png', mime: 'image/png', base64: gif, width: 32, height: 16, detail: 'high' }],
@@ -96,6 +99,7 @@ describe('chat view against the simulator', function () {
       });
       const rejected = ofType(posts.messages, 'sendRejected')[0];
       assert.match(rejected!.reason, /x\.png: .*labelled image\/png but its bytes are image\/gif/);
+      assert.strictEqual(rejected!.sendId, 's1');
       assert.strictEqual(chatRequests(sim).length, 0);
     } finally {
       posts.dispose();
@@ -114,6 +118,7 @@ describe('chat view against the simulator', function () {
       const png = readFileSync(path.join(FIXTURES, 'screenshot-40x30.png')).toString('base64');
       await api.router.handle({
         type: 'send',
+        sendId: 's1',
         text: 'see',
         effort: 'auto',
         attachments: [{ kind: 'image', id: 'i', name: 'a.png', mime: 'image/png', base64: png, width: 40, height: 30, detail: 'high' }],
@@ -139,7 +144,7 @@ describe('chat view against the simulator', function () {
       const [file] = [...sim.files.values()];
       assert.ok(file, 'the simulator received the upload');
       assert.deepStrictEqual([file.purpose, file.bytes], ['storage', bytes.byteLength]);
-      await api.router.handle({ type: 'send', text: 'what happens here?', effort: 'auto', attachments: [{ kind: 'video', id: 'v1', name: 'demo.mp4' }], chips: [] });
+      await api.router.handle({ type: 'send', sendId: 's1', text: 'what happens here?', effort: 'auto', attachments: [{ kind: 'video', id: 'v1', name: 'demo.mp4' }], chips: [] });
       const content = lastUser(sim).content as Exclude<SentMessage['content'], string>;
       assert.deepStrictEqual(content[0], { type: 'video_url', video_url: { url: `stepfile://${file.id}` } });
     } finally {
@@ -163,7 +168,7 @@ describe('chat view against the simulator', function () {
 
   it('keeps the conversation across a reload of the view and in the history', async () => {
     sim.enqueue({ content: 'remember me' });
-    await api.router.handle({ type: 'send', text: 'a message worth keeping', effort: 'auto', attachments: [], chips: [] });
+    await api.router.handle({ type: 'send', sendId: 's1', text: 'a message worth keeping', effort: 'auto', attachments: [], chips: [] });
     const chatId = api.chat.current.id;
     const posts = recordPosts(api);
     try {
@@ -188,7 +193,7 @@ describe('chat view against the simulator', function () {
     sim.enqueue({ content: 'word '.repeat(400), tokensPerChunk: 1, chunkDelayMs: 5 });
     const posts = recordPosts(api);
     try {
-      const sending = api.router.handle({ type: 'send', text: 'long please', effort: 'auto', attachments: [], chips: [] });
+      const sending = api.router.handle({ type: 'send', sendId: 's1', text: 'long please', effort: 'auto', attachments: [], chips: [] });
       const first = await waitFor(() => ofType(posts.messages, 'turnDelta').find((d) => d.content), 'the first streamed words');
       await api.router.handle({ type: 'stop', turnId: first.turnId });
       await sending;
@@ -211,7 +216,7 @@ describe('chat view against the simulator', function () {
       await vscode.commands.executeCommand('stepFlash.addSelectionToChat');
       const chip = ofType(posts.messages, 'addChip')[0]!.chip;
       assert.deepStrictEqual([chip.kind, chip.path, chip.label, chip.startLine, chip.endLine], ['selection', 'src/format.ts', 'format.ts:1-3', 0, 2]);
-      await api.router.handle({ type: 'send', text: 'is this right?', effort: 'auto', attachments: [], chips: [chip] });
+      await api.router.handle({ type: 'send', sendId: 's1', text: 'is this right?', effort: 'auto', attachments: [], chips: [chip] });
       const sent = lastUser(sim).content as string;
       assert.match(sent, /^Selection: src\/format\.ts \(from line 1\)\n```typescript\nexport function formatPrice/);
       assert.match(sent, /is this right\?$/);

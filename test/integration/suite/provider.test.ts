@@ -56,7 +56,7 @@ describe('provider: keys, regions, cost, limits (against the simulator)', functi
     await api.provider.keys.set('stepfun-global', 'sk-china-test');
     const posts = recordPosts(api);
     try {
-      await api.router.handle({ type: 'send', text: 'hello there', effort: 'auto', attachments: [], chips: [] });
+      await api.router.handle({ type: 'send', sendId: 's1', text: 'hello there', effort: 'auto', attachments: [], chips: [] });
       const end = posts.messages.find((m): m is HostMessageOf<'turnEnd'> => m.type === 'turnEnd');
       assert.ok(end, 'the turn ended');
       assert.strictEqual(end.status, 'error');
