@@ -26,7 +26,7 @@ if (!existsSync(workspace)) cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), 
 mkdirSync(join(dirs.userData, 'User'), { recursive: true });
 const settingsFile = join(dirs.userData, 'User', 'settings.json');
 if (!existsSync(settingsFile)) {
-  writeFileSync(settingsFile, JSON.stringify({ 'chat.disableAIFeatures': true, 'extensions.autoUpdate': false, 'workbench.startupEditor': 'none' }, null, 2));
+  writeFileSync(settingsFile, JSON.stringify({ 'chat.disableAIFeatures': true, 'extensions.autoUpdate': false, 'workbench.startupEditor': 'none', 'git.openRepositoryInParentFolders': 'never' }, null, 2));
 }
 
 function must(command, commandArgs, options = {}) {
@@ -46,7 +46,8 @@ let sim;
 if (withSim) {
   must('npx', ['tsc', '-p', 'tsconfig.test.json']);
   const { startSimulator } = await import(join(ROOT, 'out', 'test', 'sim', 'server.js'));
-  sim = await startSimulator({});
+  // Paced like a fast real stream, so the streaming and the Thinking section can be watched.
+  sim = await startSimulator({ tokensPerSecond: 120 });
   env.STEP_FLASH_BASE_URL_OVERRIDES = JSON.stringify({ 'stepfun-global': sim.url('global'), 'stepfun-china': sim.url('china') });
   console.log(`Simulator: global ${sim.url('global')} (key sk-global-test), china ${sim.url('china')} (key sk-china-test)`);
 }

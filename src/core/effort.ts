@@ -42,11 +42,11 @@ export const INTENTS = Object.keys(EFFORT_POLICY) as Intent[];
  */
 export function chooseEffort(intent: Intent, userChoice: EffortChoice = 'auto', settingOverride: EffortChoice = 'auto'): EffortView {
   const entry = EFFORT_POLICY[intent];
-  if (userChoice !== 'auto') return { level: userChoice, source: 'user', reason: `${userChoice} · chosen by you` };
+  if (userChoice !== 'auto') return { level: userChoice, source: 'user', reason: 'chosen by you for this message' };
   if (settingOverride !== 'auto') {
-    return { level: settingOverride, source: 'setting', reason: `${settingOverride} · stepFlash.effort.${intent} setting` };
+    return { level: settingOverride, source: 'setting', reason: `the stepFlash.effort.${intent} setting` };
   }
-  return { level: entry.level, source: 'policy', reason: `${entry.level} · ${entry.label}: ${entry.why}` };
+  return { level: entry.level, source: 'policy', reason: `${entry.label}: ${entry.why}` };
 }
 
 const SLASH_INTENTS: Readonly<Record<string, Intent>> = {

@@ -34,7 +34,7 @@ export interface EditingResult {
 /** The progress title says which effort was chosen and why, before anything is sent. */
 export function progressTitle(title: string, intent: Intent): string {
   const effort = chooseEffort(intent, 'auto', readSettings().effort(intent));
-  return `Step Flash: ${title} — effort ${effort.reason}`;
+  return `Step Flash: ${title} — effort ${effort.level} (${effort.source === 'policy' ? 'policy' : effort.source}: ${effort.reason})`;
 }
 
 /**
