@@ -24,12 +24,13 @@ export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun): Pro
   await ui.deliver(status());
   await ui.deliver(turnStart('bench', 'stream'));
   await ui.startFrameMeter();
-  // Deliveries keep their order and never overlap, as VS Code's postMessage queue does.
-  let chain = Promise.resolve();
+  // Like VS Code's webview.postMessage, a post is queued and not awaited: the host does not wait for
+  // the webview to take one message before sending the next (one CDP session keeps them in order).
+  const deliveries: Promise<void>[] = [];
   let posts = 0;
   const post = (message: HostMessage) => {
     posts++;
-    chain = chain.then(() => ui.deliver(message));
+    deliveries.push(ui.deliver(message));
   };
   const batcher = new DeltaBatcher((content, reasoning) => {
     post({ type: 'turnDelta', turnId: 'bench', ...(content ? { content } : {}), ...(reasoning ? { reasoning } : {}) });
@@ -37,7 +38,7 @@ export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun): Pro
   const t0 = performance.now();
   await readWithClient(run.sim, (t) => batcher.addContent(t), (t) => batcher.addReasoning(t));
   batcher.flush();
-  await chain;
+  await Promise.all(deliveries);
   const meter = await ui.frameMeterUntil('[data-turn-id="bench"] .stream-tail', END_MARKER);
   const ms = performance.now() - t0;
   if (ui.pageErrors.length) throw new Error(`the webview reported errors: ${ui.pageErrors.join('; ')}`);

@@ -8,9 +8,11 @@ import { renderMarkdown } from '../render/markdown';
 import { stableBoundary } from '../render/streamSplit';
 import type { AnswerView } from './answerView';
 
-// Characters of markdown rendered per frame at most (~10 ms): a burst larger than this
-// is shown over several frames instead of one long frame.
+// Characters of markdown committed in one step (~10 ms on a slow machine). A frame takes
+// steps until TIME_BUDGET_MS is spent, so a burst is shown over several short frames
+// on a slow machine and in one frame on a fast one, instead of one long frame.
 const FRAME_BUDGET = 6000;
+const TIME_BUDGET_MS = 8;
 // Past this size the final whole-answer render would itself be a long task; the
 // streamed chunks are kept instead (they differ only in rare cross-block cases).
 const WHOLE_RENDER_LIMIT = 48_000;
@@ -57,8 +59,12 @@ export class StreamingBody {
         this.answerStarted = true;
         this.view.thinking.answerStarted();
       }
-      const boundary = stableBoundary(this.text, this.committed, FRAME_BUDGET);
-      if (boundary > this.committed) this.commit(boundary);
+      let boundary = stableBoundary(this.text, this.committed, FRAME_BUDGET);
+      while (boundary > this.committed) {
+        this.commit(boundary);
+        if (performance.now() - started >= TIME_BUDGET_MS) break;
+        boundary = stableBoundary(this.text, this.committed, FRAME_BUDGET);
+      }
       const backlog = this.text.length - this.committed > FRAME_BUDGET && stableBoundary(this.text, this.committed, FRAME_BUDGET) > this.committed;
       if (backlog) {
         // More than a frame's worth is waiting: catch up next frame rather than stall this one.
