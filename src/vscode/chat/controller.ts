@@ -5,7 +5,7 @@ import { addUsage, ZERO_USAGE, type ChatRecord, type ContextBlock, type StoredIm
 import { chooseEffort, intentFromChat, type Intent } from '../../core/effort';
 import { CHAT_SYSTEM_PROMPT } from '../../core/prompts';
 import type { ChatMessage, ChatResult, StepError, ToolDefinition } from '../../core/provider';
-import type { EffortChoice, EffortView, HostMessage, MessageView, WebviewMessage, WebviewMessageOf } from '../../shared/protocol';
+import type { EffortChoice, EffortView, HostMessage, MessageView, WebviewMessageOf } from '../../shared/protocol';
 import { readSettings } from '../settings';
 import type { ProviderService } from '../provider/providerService';
 import type { ChatViewProvider } from '../chatView';
@@ -15,6 +15,8 @@ import { streamTurn } from './turnStream';
 import { checkImages } from './imageIntake';
 
 export const newId = () => randomBytes(8).toString('hex');
+
+const RETRYABLE_TURNS = 20;
 
 export interface TurnInput {
   intent: Intent;
@@ -70,7 +72,10 @@ class TurnFailed extends Error {
 export class ChatController {
   private chat: ChatRecord = ChatController.emptyChat();
   private readonly running = new Map<string, AbortController>();
+  /** What started recent turns, for Retry; bounded because inputs carry images. */
   private readonly lastInputs = new Map<string, TurnInput>();
+  /** The last failure, for error actions (diagnostics, switch region). */
+  lastError: { turnId: string; error: StepError } | undefined;
 
   constructor(
     private readonly view: ChatViewProvider,
@@ -176,6 +181,7 @@ export class ChatController {
     this.chat.turns.push(user, answer);
     if (this.chat.title === 'New chat') this.chat.title = titleFrom(input.display);
     this.lastInputs.set(turnId, input);
+    if (this.lastInputs.size > RETRYABLE_TURNS) this.lastInputs.delete(this.lastInputs.keys().next().value!);
     this.post({ type: 'turnStart', turnId, user: toView(user), effort, ...(input.sendId ? { sendId: input.sendId } : {}) });
 
     const abort = new AbortController();
@@ -222,9 +228,6 @@ export class ChatController {
     await this.persist();
     return { turnId, status, text: answer.text, effort };
   }
-
-  /** The last failure, for error actions (diagnostics, switch region). */
-  lastError: { turnId: string; error: StepError } | undefined;
 
   private turnContext(turnId: string, effort: EffortView, messages: ChatMessage[], signal: AbortSignal, answer: TurnRecord): TurnContext {
     return {
@@ -305,10 +308,6 @@ export class ChatController {
       this.log.error(`could not save chat ${this.chat.id}: ${String(error)}`);
       this.post({ type: 'notice', level: 'warning', text: `This chat could not be saved: ${(error as Error).message}` });
     }
-  }
-
-  isChatMessage(message: WebviewMessage): boolean {
-    return ['stop', 'retry', 'newChat', 'openChat', 'deleteChat'].includes(message.type);
   }
 }
 
