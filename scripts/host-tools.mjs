@@ -39,7 +39,10 @@ function npmInstall(specs, extraPath) {
   if (!existsSync(join(CACHE, 'package.json'))) {
     writeFileSync(join(CACHE, 'package.json'), '{"name":"step-flash-host-tools","private":true}\n');
   }
-  const env = { ...process.env };
+  // Under `npm test` the environment carries the outer npm's npm_* variables; npm reads them back as
+  // config, so the inner install would claim to run on the outer Node (code-server's postinstall
+  // checks npm_config_user_agent and refuses anything but Node 24).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
   if (extraPath) env.PATH = `${extraPath}:${env.PATH}`;
   say(`npm install ${specs.join(' ')} (into ${CACHE})`);
   const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', ...specs], {
