@@ -1,21 +1,9 @@
 import * as assert from 'assert';
-import { openWebview, screenshotOnFailure, WebviewHarness } from './harness';
-import { CONVERSATION, status, turnStart, USAGE, ZERO } from './samples';
+import { webviewPerTest } from './harness';
+import { CONVERSATION, turnStart, USAGE, ZERO } from './samples';
 
 describe('answers, errors and history', () => {
-  let ui: WebviewHarness | undefined;
-  afterEach(async function () {
-    await screenshotOnFailure(this.currentTest, ui);
-    await ui?.close();
-    ui = undefined;
-  });
-
-  async function open(): Promise<WebviewHarness> {
-    ui = await openWebview();
-    await ui.waitForPosted('ready');
-    await ui.deliver(status());
-    return ui;
-  }
+  const open = webviewPerTest();
 
   it('code blocks offer Copy, Insert and Apply; the answer offers Apply all edits', async () => {
     const ui = await open();

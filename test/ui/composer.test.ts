@@ -1,21 +1,10 @@
 import * as assert from 'assert';
-import { chooseFromDropdown, mediaFixture, openWebview, screenshotOnFailure, WebviewHarness } from './harness';
-import { status, turnStart } from './samples';
+import { chooseFromDropdown, mediaFixture, WebviewHarness, webviewPerTest } from './harness';
+import { turnStart } from './samples';
 
 describe('composer', () => {
-  let ui: WebviewHarness | undefined;
-  afterEach(async function () {
-    await screenshotOnFailure(this.currentTest, ui);
-    await ui?.close();
-    ui = undefined;
-  });
-
-  async function open(state?: unknown): Promise<WebviewHarness> {
-    ui = await openWebview({ state });
-    await ui.waitForPosted('ready');
-    await ui.deliver(status());
-    return ui;
-  }
+  const openPage = webviewPerTest();
+  const open = (state?: unknown) => openPage({ state });
 
   const sends = async (h: WebviewHarness) => (await h.posted()).filter((m) => m.type === 'send');
 

@@ -8,7 +8,8 @@ import { readFileSync, existsSync, mkdirSync } from 'fs';
 import { AddressInfo } from 'net';
 import * as path from 'path';
 import type * as Playwright from 'playwright-core';
-import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
+import type { HostMessage, StatusView, WebviewMessage } from '../../src/shared/protocol';
+import { status } from './samples';
 import { renderWebviewHtml } from '../../src/vscode/webviewHtml';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -233,6 +234,25 @@ export function mediaFixture(name: string, type = MEDIA_TYPES[path.extname(name)
 }
 
 export const SCREENSHOTS = path.join(ROOT, '.test-runs', 'screenshots');
+
+/**
+ * For a describe block: `open()` loads a ready webview that has received a status (the
+ * StatusView overrides given), and after each test a failure is screenshotted and the page closed.
+ */
+export function webviewPerTest(): (options?: { state?: unknown; status?: Partial<StatusView> }) => Promise<WebviewHarness> {
+  let current: WebviewHarness | undefined;
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, current);
+    await current?.close();
+    current = undefined;
+  });
+  return async (options = {}) => {
+    current = await openWebview(options.state === undefined ? {} : { state: options.state });
+    await current.waitForPosted('ready');
+    await current.deliver(status(options.status));
+    return current;
+  };
+}
 
 /** Saves a screenshot named after the failed test; call from afterEach. */
 export async function screenshotOnFailure(test: Mocha.Test | undefined, harness: WebviewHarness | undefined): Promise<void> {

@@ -1,25 +1,14 @@
 import * as assert from 'assert';
 import type { WebviewMessage } from '../../src/shared/protocol';
-import { chooseFromDropdown, mediaFixture, openWebview, screenshotOnFailure, WebviewHarness } from './harness';
-import { status, turnStart } from './samples';
+import { chooseFromDropdown, mediaFixture, WebviewHarness, webviewPerTest } from './harness';
+import { turnStart } from './samples';
 
 type Send = Extract<WebviewMessage, { type: 'send' }>;
 
 // A send stays pending until the host starts its turn (gone for good) or refuses it (everything comes back).
 describe('refused sends', () => {
-  let ui: WebviewHarness | undefined;
-  afterEach(async function () {
-    await screenshotOnFailure(this.currentTest, ui);
-    await ui?.close();
-    ui = undefined;
-  });
-
-  async function open(state?: unknown): Promise<WebviewHarness> {
-    ui = await openWebview({ state });
-    await ui.waitForPosted('ready');
-    await ui.deliver(status());
-    return ui;
-  }
+  const openPage = webviewPerTest();
+  const open = (state?: unknown) => openPage({ state });
 
   const sends = async (h: WebviewHarness) => (await h.posted()).filter((m): m is Send => m.type === 'send');
   const input = (h: WebviewHarness) => h.page.getByRole('textbox', { name: 'Message' });

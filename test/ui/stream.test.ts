@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { openWebview, PageEvents, screenshotOnFailure, WebviewHarness } from './harness';
-import { CONVERSATION, status, turnStart, USAGE, ZERO } from './samples';
+import { PageEvents, webviewPerTest } from './harness';
+import { CONVERSATION, turnStart, USAGE, ZERO } from './samples';
 
 const ANSWER = [
   '## Fix',
@@ -32,19 +32,7 @@ function pieces(text: string): string[] {
 }
 
 describe('streaming answers', () => {
-  let ui: WebviewHarness | undefined;
-  afterEach(async function () {
-    await screenshotOnFailure(this.currentTest, ui);
-    await ui?.close();
-    ui = undefined;
-  });
-
-  async function open(): Promise<WebviewHarness> {
-    ui = await openWebview();
-    await ui.waitForPosted('ready');
-    await ui.deliver(status());
-    return ui;
-  }
+  const open = webviewPerTest();
 
   it('renders many small deltas into the correct, highlighted markdown', async () => {
     const ui = await open();
