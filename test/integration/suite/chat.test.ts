@@ -225,4 +225,37 @@ describe('chat view against the simulator', function () {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
+
+  it('code-block actions: Copy to the clipboard, Insert at the cursor, Apply into the review (never to disk), Explorer drops read by the host', async () => {
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    await api.router.handle({ type: 'copyText', text: 'copied from the chat' });
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'copied from the chat');
+
+    const doc = await vscode.workspace.openTextDocument({ content: 'before\n', language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    await api.router.handle({ type: 'insertCode', code: 'inserted\n' });
+    assert.strictEqual(editor.document.getText(), 'before\ninserted\n');
+
+    const target = vscode.Uri.joinPath(root, 'src', 'format.ts');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    const answer = 'src/format.ts\n<<<<<<< SEARCH\n  return `$${amount.toFixed(2)}`;\n=======\n  return `USD ${amount.toFixed(2)}`;\n>>>>>>> REPLACE\n';
+    await api.router.handle({ type: 'applyCode', turnId: 't', code: answer, language: '' });
+    const set = api.review.sets.at(-1)!;
+    assert.deepStrictEqual(set.files.map((f) => [f.path, f.status]), [['src/format.ts', 'modified']]);
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), before, 'Apply wrote nothing');
+    set.dispose();
+
+    const posts = recordPosts(api);
+    try {
+      const png = vscode.Uri.file(path.join(FIXTURES, 'screenshot-40x30.png'));
+      await api.router.handle({ type: 'resolveUris', requestId: 'r1', uris: [png.toString(), root.toString()] });
+      const reply = ofType(posts.messages, 'resolvedFiles')[0]!;
+      assert.deepStrictEqual(reply.files.map((f) => [f.name, f.bytes.byteLength]), [['screenshot-40x30.png', readFileSync(png.fsPath).byteLength]]);
+      assert.match(reply.errors[0]!, /is a folder/);
+    } finally {
+      posts.dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });
