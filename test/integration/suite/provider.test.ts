@@ -102,6 +102,36 @@ describe('provider: keys, regions, cost, limits (against the simulator)', functi
     assert.match(api.statusBar.breakdown(), /Last request\*\* \(step-3\.7-flash\): 100\.0k input/);
   });
 
+  it('a 429 with Retry-After shows a countdown in the chat, then the retry answers', async () => {
+    await api.provider.keys.set('stepfun-global', 'sk-global-test');
+    sim.enqueue({ fault: { kind: 'status', status: 429, retryAfterSeconds: 1 } }, { content: 'after the wait' });
+    const posts = recordPosts(api);
+    try {
+      await api.router.handle({ type: 'send', sendId: 's1', text: 'busy?', effort: 'auto', attachments: [], chips: [] });
+      const retries = posts.messages.filter((m): m is HostMessageOf<'turnRetry'> => m.type === 'turnRetry');
+      assert.ok(retries.length >= 1, 'the countdown was shown');
+      assert.deepStrictEqual([retries[0]!.secondsLeft, retries[0]!.attempt], [1, 2]);
+      assert.match(retries[0]!.reason, /rate limit/i);
+      const end = posts.messages.find((m): m is HostMessageOf<'turnEnd'> => m.type === 'turnEnd')!;
+      assert.strictEqual(end.status, 'done');
+      assert.strictEqual(api.chat.current.turns.at(-1)!.text, 'after the wait');
+      assert.strictEqual(chatRequests(sim).length, 2);
+    } finally {
+      posts.dispose();
+    }
+  });
+
+  it('a 402 says the balance ran out and offers the top-up page and diagnostics, never a bare status', async () => {
+    await api.provider.keys.set('stepfun-global', 'sk-global-test');
+    sim.enqueue({ fault: { kind: 'status', status: 402 } });
+    const outcome = await api.chat.runTurn({ intent: 'chat', display: 'hi' });
+    assert.strictEqual(outcome.status, 'error');
+    const error = api.chat.current.turns.at(-1)!.error!;
+    assert.doesNotMatch(error.message, /^402\b/);
+    assert.deepStrictEqual(error.actions.map((a) => a.id).filter((id) => id === 'openTopUp' || id === 'copyDiagnostics').sort(), ['copyDiagnostics', 'openTopUp']);
+    assert.strictEqual(chatRequests(sim).length, 1, '402 is never retried');
+  });
+
   it('50 requests under tier V0 all finish, none with a 429 reaching the user', async () => {
     // The simulator enforces V0 (5 concurrent, 10 a minute) on a clock 10× faster, and so does our
     // limiter: the same real code paths, with a minute lasting six seconds. The limiter queues what
