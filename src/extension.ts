@@ -51,8 +51,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerReviewUi(review),
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, { webviewOptions: { retainContextWhenHidden: true } }),
     chatView.onMessage((message) => router.handle(message)),
-    onSettingsChanged(() => void chat.sync()),
-    keys.onDidChange(() => void chat.sync()),
+    onSettingsChanged(() => void chat.syncStatus()),
+    keys.onDidChange(() => void chat.syncStatus()),
     ...registerCommands(deps, keyCommands, statusBar, log),
   );
   void chat.restoreLatest().then(() => (chatView.isReady ? chat.sync() : undefined));

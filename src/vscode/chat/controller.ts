@@ -101,9 +101,18 @@ export class ChatController {
   async sync(): Promise<void> {
     // Before `ready` the view will ask for everything itself; queueing now would only duplicate it.
     if (!this.view.isReady) return;
-    this.post({ type: 'status', status: await this.provider.statusView() });
-    this.post({ type: 'history', chats: this.history.list(), activeId: this.chat.id });
+    await this.syncStatus();
+    this.syncHistory();
     this.post({ type: 'conversation', chatId: this.chat.id, messages: this.chat.turns.map(toView), totalUsage: this.chat.totalUsage });
+  }
+
+  /** Provider, model, key and media limits only: a settings or key change must not re-send the conversation. */
+  async syncStatus(): Promise<void> {
+    if (this.view.isReady) this.post({ type: 'status', status: await this.provider.statusView() });
+  }
+
+  private syncHistory(): void {
+    this.post({ type: 'history', chats: this.history.list(), activeId: this.chat.id });
   }
 
   async restoreLatest(): Promise<void> {
@@ -292,7 +301,8 @@ export class ChatController {
 
   async delete(chatId: string): Promise<void> {
     await this.history.delete(chatId);
-    if (chatId === this.chat.id) this.chat = ChatController.emptyChat();
+    if (chatId !== this.chat.id) return this.syncHistory();
+    this.chat = ChatController.emptyChat();
     await this.sync();
   }
 
@@ -303,7 +313,7 @@ export class ChatController {
   private async persist(): Promise<void> {
     try {
       await this.history.save(this.chat);
-      this.post({ type: 'history', chats: this.history.list(), activeId: this.chat.id });
+      this.syncHistory();
     } catch (error) {
       this.log.error(`could not save chat ${this.chat.id}: ${String(error)}`);
       this.post({ type: 'notice', level: 'warning', text: `This chat could not be saved: ${(error as Error).message}` });

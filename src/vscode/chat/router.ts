@@ -139,7 +139,7 @@ export class ChatRouter {
       }
       case 'setApiKey':
         await vscode.commands.executeCommand('stepFlash.setApiKey');
-        return this.chat.sync();
+        return this.chat.syncStatus();
       case 'copyDiagnostics':
         if (failure) await vscode.env.clipboard.writeText(this.provider.diagnostics(failure, this.provider.safeProfile()));
         this.chat.post({ type: 'notice', level: 'info', text: 'Diagnostics copied (no API key is included).' });
