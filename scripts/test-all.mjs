@@ -1,7 +1,8 @@
 // `npm test`: builds, lints, then runs the three layers — unit (Node), ui
 // (the real webview bundle in headless Chromium) and integration (a real VS Code
 // extension host via code-server) — and prints one summary line per layer plus
-// a total. `npm test -- unit ui` (or test:unit/test:ui/test:integration) runs a subset.
+// a total. `npm test -- unit ui` (or test:unit/test:ui/test:integration) runs a subset;
+// STEP_FLASH_TEST_GREP=pattern runs only the tests whose titles match, in every layer.
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
@@ -61,7 +62,14 @@ for (const layer of layers) {
   } else {
     code = run(
       tools.node24,
-      [mocha, '--reporter', reporter, '--timeout', layer === 'ui' ? '30000' : '10000', `out/test/${layer}/**/*.test.js`],
+      [
+        mocha,
+        '--reporter', reporter,
+        '--timeout', layer === 'ui' ? '30000' : '10000',
+        // The same filter the integration launcher forwards into the extension host.
+        ...(process.env.STEP_FLASH_TEST_GREP ? ['--grep', process.env.STEP_FLASH_TEST_GREP] : []),
+        `out/test/${layer}/**/*.test.js`,
+      ],
       { ...toolEnv, TEST_RESULTS_FILE: resultsFile, NODE_PATH: join(CACHE, 'node_modules') },
     );
   }
