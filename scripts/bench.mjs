@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'fs';
 import { cpus, totalmem } from 'os';
 import { join } from 'path';
 import { ensureHostTools, ROOT } from './host-tools.mjs';
+import { benchRows } from './bench-rows.mjs';
 
 const json = process.argv.includes('--json');
 const started = Date.now();
@@ -60,27 +61,12 @@ const host = JSON.parse(readFileSync(hostOut, 'utf8'));
 
 const nodeVersion = spawnSync(tools.node24, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30 * 10) / 10, node: nodeVersion };
-const ws = webview.stream;
-const lc = webview.longChat;
-const large = edits.timing.largeFile;
-const rows = [
-  ['Streaming 200k tokens', 'baseline: openai SDK loop', `${stream.sdkTokensPerSecond} tok/s`, '1.00×'],
-  ['', 'our client (streamChat + handlers)', `${stream.clientTokensPerSecond} tok/s`, `${stream.clientRatio}×`],
-  ['', 'client → batcher → webview, painted', `${ws.tokensPerSecond} tok/s`, `${Math.round((ws.tokensPerSecond / stream.sdkTokensPerSecond) * 100) / 100}×`],
-  ['', 'webview longest task / frame gap', `${ws.longestTaskMs} ms / ${ws.longestFrameGapMs} ms`, `${ws.posts} posts`],
-  ['Long chat (1,000 msgs)', 'open', `${lc.openMs} ms`, ''],
-  ['', 'keypress→paint p50 / p95', `${lc.keyP50Ms} / ${lc.keyP95Ms} ms`, `empty chat ${lc.keyEmptyP50Ms} / ${lc.keyEmptyP95Ms} ms`],
-  ['', 'JS heap before → after', `${lc.heapBeforeMB} → ${lc.heapAfterMB} MB`, ''],
-  ['Edit engine corpus', 'right / refused right / wrong / failed', `${edits.counts.appliedCorrectly} / ${edits.counts.refusedCorrectly} / ${edits.counts.appliedWrongly} / ${edits.counts.failedToApply}`, ''],
-  ['', 'per case p50 / p95', `${edits.timing.caseP50Ms} / ${edits.timing.caseP95Ms} ms`, ''],
-  ['', '1 MB file, one block (exact / fuzzy)', `${large.exactMs.ms} / ${large.fuzzyMs.ms} ms`, ''],
-  ['Apply in host', `${host.apply?.files ?? '?'}-file WorkspaceEdit (propose)`, `${host.apply?.applyMs} ms`, `(${host.apply?.proposeMs} ms)`],
-  ['Start-up', 'activate() in a fresh host', `${host.startup?.activateMs} ms`, ''],
-  ['Size', 'extension.js / webview.js / .vsix', `${size.extensionKB} / ${size.webviewKB} / ${size.vsixKB} KB`, ''],
-  ['Context (5,000 files)', '@file completion first / p50 / p95', `${host.context?.completeFirstMs} / ${host.context?.completeP50Ms} / ${host.context?.completeP95Ms} ms`, ''],
-  ['', 'explain → request at the server (first / p50)', `${host.context?.explainToRequestFirstMs} / ${host.context?.explainToRequestP50Ms} ms`, ''],
-];
-const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
+const rows = benchRows({ stream, webview, edits, host, size });
+const cols = ['Area', 'Measure', 'Figure', 'Target', ''];
+const cells = rows.map((r) => [r.area, r.measure, r.figure, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL']);
+const widths = cols.map((_, c) => Math.max(cols[c].length, ...cells.map((r) => r[c].length)));
 console.log(`\n=== benchmarks (${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
-if (json) console.log(JSON.stringify({ machine, stream, webview, edits: { counts: edits.counts, timing: edits.timing }, host, size }));
+for (const r of [cols, ...cells]) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+const failed = rows.filter((r) => r.pass === false);
+console.log(failed.length ? `${failed.length} figure(s) miss their target: ${failed.map((r) => `${r.area} ${r.measure}`.trim()).join('; ')}` : 'every figure with a target meets it');
+if (json) console.log(JSON.stringify({ machine, stream, webview, edits: { counts: edits.counts, timing: edits.timing }, host, size, rows }));

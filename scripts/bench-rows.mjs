@@ -1,0 +1,67 @@
+// The table `npm run bench` prints: one row per figure users feel, with its target
+// (from the issues that set them) and whether this run meets it. Each section reads
+// the JSON one benchmark process printed; a figure a benchmark did not produce shows
+// as "n/a" and fails its target rather than passing silently.
+
+/** A row; `pass` is undefined for figures that are reported without a target. */
+function row(area, measure, figure, target, pass) {
+  return { area, measure, figure, ...(target ? { target, pass: Boolean(pass) } : {}) };
+}
+
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const show = (v, unit = '') => (num(v) === undefined ? 'n/a' : `${v.toLocaleString('en-US')}${unit}`);
+const atMost = (v, limit) => num(v) !== undefined && v <= limit;
+const atLeast = (v, limit) => num(v) !== undefined && v >= limit;
+const ratio = (a, b) => (num(a) !== undefined && num(b) ? Math.round((a / b) * 100) / 100 : undefined);
+
+function streamRows({ stream, webview }) {
+  const ws = webview.stream ?? {};
+  const painted = ratio(ws.tokensPerSecond, stream.sdkTokensPerSecond);
+  return [
+    row('Streaming 200k tokens', 'baseline: openai SDK loop', show(stream.sdkTokensPerSecond, ' tok/s')),
+    row('', 'our client (streamChat + handlers)', `${show(stream.clientTokensPerSecond, ' tok/s')} (${show(stream.clientRatio, '×')})`),
+    row('', 'client → batcher → webview, painted', `${show(ws.tokensPerSecond, ' tok/s')} (${show(painted, '×')})`, '≥ 0.8× baseline', atLeast(painted, 0.8)),
+    row('', 'webview longest task', show(ws.longestTaskMs, ' ms'), '≤ 50 ms', atMost(ws.longestTaskMs, 50)),
+    row('', 'webview longest frame gap', show(ws.longestFrameGapMs, ' ms'), '≤ 50 ms', atMost(ws.longestFrameGapMs, 50)),
+  ];
+}
+
+function longChatRows({ webview }) {
+  const lc = webview.longChat ?? {};
+  const limit = num(lc.keyEmptyP95Ms) !== undefined ? Math.round(lc.keyEmptyP95Ms * 1.1 * 10) / 10 : undefined;
+  return [
+    row('Long chat (1,000 msgs)', 'open', show(lc.openMs, ' ms')),
+    row('', 'keypress → paint p50 / p95', `${show(lc.keyP50Ms)} / ${show(lc.keyP95Ms, ' ms')} (empty chat ${show(lc.keyEmptyP50Ms)} / ${show(lc.keyEmptyP95Ms, ' ms')})`, `p95 ≤ empty + 10% (${show(limit, ' ms')})`, limit !== undefined && atMost(lc.keyP95Ms, limit)),
+    row('', 'JS heap before → after', `${show(lc.heapBeforeMB)} → ${show(lc.heapAfterMB, ' MB')}`),
+  ];
+}
+
+function editRows({ edits }) {
+  const c = edits.counts ?? {};
+  const large = edits.timing?.largeFile ?? {};
+  return [
+    row('Edit engine corpus', 'right / refused right / wrong / failed', `${show(c.appliedCorrectly)} / ${show(c.refusedCorrectly)} / ${show(c.appliedWrongly)} / ${show(c.failedToApply)}`, '0 wrong, 0 failed', c.appliedWrongly === 0 && c.failedToApply === 0),
+    row('', 'per case p50 / p95', `${show(edits.timing?.caseP50Ms)} / ${show(edits.timing?.caseP95Ms, ' ms')}`),
+    row('', '1 MB file, one block: exact / fuzzy', `${show(large.exactMs?.ms)} / ${show(large.fuzzyMs?.ms, ' ms')}`),
+  ];
+}
+
+function hostRows({ host, size }) {
+  const apply = host.apply ?? {};
+  const reviewMs = num(apply.proposeMs) !== undefined && num(apply.applyMs) !== undefined ? apply.proposeMs + apply.applyMs : undefined;
+  const ctx = host.context ?? {};
+  return [
+    row('Review (host)', `${show(apply.files)}-file change set: propose + apply`, `${show(apply.proposeMs)} + ${show(apply.applyMs, ' ms')}`, '≤ 2,000 ms together', atMost(reviewMs, 2000)),
+    row('Start-up (host)', 'activate() in a fresh host', show(host.startup?.activateMs, ' ms'), '≤ 50 ms', atMost(host.startup?.activateMs, 50)),
+    row('', 'first Explain → request at the server', show(ctx.explainToRequestFirstMs, ' ms'), '≤ 300 ms', atMost(ctx.explainToRequestFirstMs, 300)),
+    row('', 'Explain → request, p50 afterwards', show(ctx.explainToRequestP50Ms, ' ms')),
+    row('Context (5,000 files)', '@file completion first / p50 / p95', `${show(ctx.completeFirstMs)} / ${show(ctx.completeP50Ms)} / ${show(ctx.completeP95Ms, ' ms')}`),
+    row('Size', 'extension.js / .vsix', `${show(size.extensionKB)} / ${show(size.vsixKB, ' KB')}`),
+    row('', 'webview.js (minified)', show(size.webviewKB, ' KB'), '≤ 400 KB', atMost(size.webviewKB, 400)),
+  ];
+}
+
+/** Every row, in the order the README's Performance section shows them. */
+export function benchRows(figures) {
+  return [...streamRows(figures), ...longChatRows(figures), ...editRows(figures), ...hostRows(figures)];
+}
