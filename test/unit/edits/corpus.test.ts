@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { listCorpusCases, runCorpusCase } from '../../../src/core/edits/corpus';
+import { listCorpusCases, runCorpusCase } from '../../bench/corpus';
 
 const CORPUS = path.resolve(__dirname, '../../../../test/fixtures/edit-corpus');
 
@@ -11,8 +11,8 @@ describe('edit corpus', () => {
     assert.ok(cases.length >= 60, `only ${cases.length} cases in ${CORPUS}`);
   });
 
-  it('applies every case correctly or refuses it as expected', () => {
-    const results = cases.map(runCorpusCase);
+  it('applies every case correctly or refuses it as expected', async () => {
+    const results = await Promise.all(cases.map(runCorpusCase));
     const bad = results.filter((r) => r.outcome === 'appliedWrongly' || r.outcome === 'failedToApply');
     assert.deepStrictEqual(bad.map((r) => `${r.name}: ${r.outcome}: ${r.detail}`), []);
     assert.ok(results.some((r) => r.outcome === 'refusedCorrectly'), 'the corpus exercises refusals');

@@ -3,7 +3,7 @@
  * against the user's current files, and what the user decided about it.
  * Pure types (no 'vscode') so the pure helpers and their unit tests can share them.
  */
-import type { DiffHunk, MatchFailure, ProposedChange } from '../../core/edits/types';
+import type { DiffHunk, MatchFailure, ProposedChange } from '../edits/types';
 
 export type FileStatus = 'modified' | 'created' | 'deleted' | 'renamed' | 'failed';
 
