@@ -1,6 +1,6 @@
 /**
- * Edit-engine benchmark: runs a corpus (default: the shipped one) and times placing one
- * block in a generated 1 MB file.
+ * Edit-engine benchmark: runs a corpus (default: the shipped one) through the review's planner
+ * (see corpus.ts) and times placing one block in a generated 1 MB file.
  *   npm run bench:edits -- [--corpus DIR] [--json]
  * With --json the last line is {"counts": {...}, "cases": [...], "timing": {...}}.
  */

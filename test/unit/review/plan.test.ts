@@ -98,6 +98,41 @@ describe('planChanges', () => {
     assert.match(renamed?.reason ?? '', /renames a\.ts to b\.ts and also changes one of them/);
   });
 
+  it('renames a file and edits it under its new name, as a git rename diff with hunks does', async () => {
+    const diff = ['```diff', 'diff --git a/a.ts b/b.ts', 'similarity index 80%', 'rename from a.ts', 'rename to b.ts', '--- a/a.ts', '+++ b/b.ts', '@@ -1,2 +1,2 @@', '-x', '+y', ' z', '```'].join('\n');
+    const planned = await plan(edits.parseAnswer(diff).changes, { 'a.ts': 'x\nz\n', 'b.ts': null });
+    assert.deepStrictEqual(
+      planned.map((p) => [p.path, p.fromPath, p.status, p.baseText, p.proposedText, p.changes.map((c) => c.kind)]),
+      [['b.ts', 'a.ts', 'renamed', 'x\nz\n', 'y\nz\n', ['rename', 'patch']]],
+    );
+  });
+
+  it('refuses a rename whose edit under the new name does not place, naming the failure', async () => {
+    const [renamed] = await plan(
+      [
+        { kind: 'rename', from: 'a.ts', to: 'b.ts' },
+        { kind: 'edit', path: 'b.ts', edits: [{ search: 'absent', replace: 'y' }] },
+      ],
+      { 'a.ts': 'x\n', 'b.ts': null },
+    );
+    assert.strictEqual(renamed?.status, 'failed');
+    assert.match(renamed?.reason ?? '', /did not apply to b\.ts: Block 1: the search text/);
+  });
+
+  it('refuses to edit the new name before the rename, or to rename a file to itself', async () => {
+    const [early] = await plan(
+      [
+        { kind: 'edit', path: 'b.ts', edits: [{ search: 'x', replace: 'y' }] },
+        { kind: 'rename', from: 'a.ts', to: 'b.ts' },
+      ],
+      { 'a.ts': 'x\n', 'b.ts': null },
+    );
+    assert.strictEqual(early?.status, 'failed');
+    const [self] = await plan([{ kind: 'rename', from: 'a.ts', to: 'a.ts' }], { 'a.ts': 'x\n' });
+    assert.strictEqual(self?.status, 'failed');
+    assert.strictEqual(self?.reason, 'the proposal renames a.ts to itself.');
+  });
+
   it('creates a new file from a /dev/null diff and refuses it, naming the path, when the file exists', async () => {
     const diff = ['```diff', '--- /dev/null', '+++ b/n.ts', '@@ -0,0 +1 @@', '+hello', '```'].join('\n');
     const { changes } = edits.parseAnswer(diff);
