@@ -2,7 +2,7 @@
 export * from './types';
 export { parseAnswer } from './parseAnswer';
 export { changesFromToolCalls } from './toolCalls';
-export { EDIT_TOOLS, READ_TOOLS, type ToolDefinition } from './toolDefs';
+export { EDIT_TOOLS, READ_TOOLS } from './toolDefs';
 export { applyFileEdits, applyPatch, blockFailures } from './apply';
 export { checkWorkspacePath, isProbablyBinary } from './paths';
 export { diffStats, splitHunks, applySelectedHunks } from './hunks';
