@@ -4,7 +4,7 @@
  * so the path a block's header shows is the path its Apply writes. Pure, for the browser and Node.
  */
 
-export interface FenceInfo {
+interface FenceInfo {
   language: string;
   path?: string;
 }

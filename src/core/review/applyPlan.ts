@@ -27,7 +27,7 @@ export interface Located<U> {
 }
 
 /** The current text behind a handle, or undefined when the file does not exist. */
-export type ReadNow<U> = (uri: U) => Promise<string | undefined>;
+type ReadNow<U> = (uri: U) => Promise<string | undefined>;
 
 const normalize = (text: string) => text.replace(/\r\n/g, '\n');
 
