@@ -5,6 +5,7 @@
  * answers in text. The step limit keeps a confused model from looping forever.
  */
 import type { ApiMessage, ApiToolCall } from './chat/types';
+import type { ToolDefinition } from './provider/types';
 import type { UsageView } from '../shared/protocol';
 import { addUsage, ZERO_USAGE } from './chat/types';
 
@@ -17,7 +18,7 @@ export interface ModelTurn {
 
 export interface AgentDeps {
   /** One model request with these tools offered; streams to the UI on its own. */
-  ask(messages: ApiMessage[], tools: readonly unknown[]): Promise<ModelTurn>;
+  ask(messages: ApiMessage[], tools: readonly ToolDefinition[]): Promise<ModelTurn>;
   /** Runs a read-only tool and returns what the model should see (errors as text, never thrown). */
   runReadTool(name: string, args: Record<string, unknown>): Promise<string>;
   onStep(step: string): void;
@@ -61,7 +62,7 @@ function parseArgs(text: string): Record<string, unknown> | string {
 
 export async function runAgent(
   initial: ApiMessage[],
-  tools: { read: readonly unknown[]; edit: readonly unknown[] },
+  tools: { read: readonly ToolDefinition[]; edit: readonly ToolDefinition[] },
   maxSteps: number,
   deps: AgentDeps,
 ): Promise<AgentResult> {

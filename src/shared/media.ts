@@ -11,8 +11,9 @@
 // canvas and re-encoded as PNG without asking the user: BMP and AVIF. HEIC and TIFF are not decodable by
 // Chromium; SVG may have no intrinsic size, and animations need the user to choose a frame.
 
-export type ImageMime = 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif';
-export const ACCEPTED_IMAGE_MIMES: readonly ImageMime[] = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
+/** The image types the Step API accepts; the protocol's ImageAttachment.mime is built from this list. */
+export const ACCEPTED_IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+export type ImageMime = (typeof ACCEPTED_IMAGE_MIMES)[number];
 
 export type ImageRejectCode =
   | 'animated-gif'

@@ -7,6 +7,7 @@
  * This module must stay free of 'vscode' and of DOM/Node-only APIs.
  */
 import { z } from 'zod';
+import { ACCEPTED_IMAGE_MIMES } from './media';
 
 // zod would probe `new Function` to JIT its parsers; the webview's CSP forbids eval,
 // so the probe would log a violation on every load. Parsing without JIT is fast enough here.
@@ -59,7 +60,7 @@ export const ImageAttachment = z.object({
   kind: z.literal('image'),
   id: z.string().min(1),
   name: z.string(),
-  mime: z.enum(['image/png', 'image/jpeg', 'image/webp', 'image/gif']),
+  mime: z.enum(ACCEPTED_IMAGE_MIMES),
   base64: z.string().min(1),
   width: z.number().int().positive(),
   height: z.number().int().positive(),

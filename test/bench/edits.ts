@@ -1,12 +1,12 @@
 /**
- * Edit-engine benchmark: runs a corpus (default: the shipped one) and times placing one
- * block in a generated 1 MB file.
+ * Edit-engine benchmark: runs a corpus (default: the shipped one) through the review's planner
+ * (see corpus.ts) and times placing one block in a generated 1 MB file.
  *   npm run bench:edits -- [--corpus DIR] [--json]
  * With --json the last line is {"counts": {...}, "cases": [...], "timing": {...}}.
  */
 import * as path from 'path';
 import { applyFileEdits } from '../../src/core/edits';
-import { listCorpusCases, runCorpusCase, type CorpusOutcome, type CorpusResult } from '../../src/core/edits/corpus';
+import { listCorpusCases, runCorpusCase, type CorpusOutcome, type CorpusResult } from './corpus';
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -84,12 +84,13 @@ function largeFileTiming(): Record<string, unknown> {
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
   const at = args.indexOf('--corpus');
   const corpus = at >= 0 && args[at + 1] ? path.resolve(args[at + 1]) : path.resolve(__dirname, '../../../test/fixtures/edit-corpus');
-  const cases: CorpusResult[] = listCorpusCases(corpus).map(runCorpusCase);
+  const cases: CorpusResult[] = [];
+  for (const dir of listCorpusCases(corpus)) cases.push(await runCorpusCase(dir));
   const counts: Record<CorpusOutcome, number> = { appliedCorrectly: 0, refusedCorrectly: 0, appliedWrongly: 0, failedToApply: 0 };
   for (const c of cases) counts[c.outcome]++;
   const times = cases.map((c) => c.ms).sort((a, b) => a - b);
@@ -106,4 +107,9 @@ function main(): void {
   if (json) console.log(JSON.stringify({ counts, cases, timing }));
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  });
+}

@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import { runAgent, ModelTurn } from '../../src/core/agent';
 import type { ApiMessage } from '../../src/core/chat/types';
+import type { ToolDefinition } from '../../src/core/provider/types';
 
 function scripted(turns: ModelTurn[]) {
-  const seen: Array<{ messages: ApiMessage[]; tools: readonly unknown[] }> = [];
+  const seen: Array<{ messages: ApiMessage[]; tools: readonly ToolDefinition[] }> = [];
   const ran: string[] = [];
   const steps: string[] = [];
   return {
@@ -11,7 +12,7 @@ function scripted(turns: ModelTurn[]) {
     ran,
     steps,
     deps: {
-      ask: async (messages: ApiMessage[], tools: readonly unknown[]) => {
+      ask: async (messages: ApiMessage[], tools: readonly ToolDefinition[]) => {
         seen.push({ messages: [...messages], tools });
         const next = turns.shift();
         if (!next) throw new Error('model asked more often than scripted');
@@ -27,8 +28,9 @@ function scripted(turns: ModelTurn[]) {
 }
 
 const call = (id: string, name: string, args: object) => ({ id, name, arguments: JSON.stringify(args) });
-const READ = [{ name: 'read' }];
-const EDIT = [{ name: 'edit' }];
+const tool = (name: string): ToolDefinition => ({ type: 'function', function: { name } });
+const READ = [tool('read_file')];
+const EDIT = [tool('edit_file')];
 
 describe('runAgent', () => {
   it('runs read tools, shows each step, then returns the proposed edits', async () => {

@@ -4,24 +4,12 @@
  * language and path hint the code-block buttons need.
  */
 import MarkdownIt from 'markdown-it';
+import { parseFenceInfo } from '../../src/shared/fenceInfo';
 import { highlightCode } from './highlight';
 import { sanitizeToFragment } from './sanitize';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 const escapeHtml = md.utils.escapeHtml;
-
-/** "ts src/a.ts", "ts title=src/a.ts", "ts:src/a.ts" → language and optional path. */
-export function parseFenceInfo(info: string): { language: string; path?: string } {
-  const trimmed = info.trim();
-  const colon = /^([\w+#.-]+):(\S+)$/.exec(trimmed);
-  if (colon) return { language: colon[1], path: colon[2] };
-  const [language = '', ...rest] = trimmed.split(/\s+/);
-  for (const word of rest) {
-    const value = word.replace(/^(title|path|file|filename)=/i, '').replace(/^["']|["']$/g, '');
-    if (value.includes('/') || value.includes('.')) return { language, path: value };
-  }
-  return { language };
-}
 
 md.renderer.rules.fence = (tokens, index) => {
   const token = tokens[index];

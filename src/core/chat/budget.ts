@@ -1,36 +1,12 @@
 /**
- * Keeps a request inside the model's 256K context. Estimates are deliberately
- * cautious (≈3.5 characters per token) because an overflow costs a failed
- * request, while trimming a little early costs nothing visible.
+ * Keeps a request inside the model's 256K context, by the estimate in src/core/tokens.ts.
  */
-import type { ApiMessage, ContentPart } from './types';
+import { estimateMessageTokens } from '../tokens';
+import type { ApiMessage } from './types';
 
 export const CONTEXT_TOKENS = 256_000;
 /** Room left for reasoning and the answer. */
 export const OUTPUT_RESERVE_TOKENS = 32_000;
-
-const IMAGE_TOKENS = { low: 400, high: 1_600 } as const;
-
-export function estimateTextTokens(text: string): number {
-  return Math.ceil(text.length / 3.5);
-}
-
-function partTokens(part: ContentPart): number {
-  if (part.type === 'text') return estimateTextTokens(part.text);
-  if (part.type === 'image_url') return IMAGE_TOKENS[part.image_url.detail ?? 'high'];
-  return 8_000; // a video; the API counts frames, which we cannot know before sending
-}
-
-export function estimateMessageTokens(message: ApiMessage): number {
-  const overhead = 4;
-  if (message.role === 'tool') return overhead + estimateTextTokens(message.content);
-  if (message.role === 'assistant') {
-    const calls = (message.tool_calls ?? []).reduce((n, c) => n + estimateTextTokens(c.function.arguments) + 8, 0);
-    return overhead + estimateTextTokens(message.content ?? '') + calls;
-  }
-  if (typeof message.content === 'string') return overhead + estimateTextTokens(message.content);
-  return overhead + message.content.reduce((n, p) => n + partTokens(p), 0);
-}
 
 export interface BudgetResult {
   messages: ApiMessage[];

@@ -4,7 +4,7 @@
  * the review and the repair turn can explain each one.
  */
 import { placeBlock, placeLines, type Placed } from './place';
-import type { BlockResult, DiffHunk, FileEditResult, SearchReplace } from './types';
+import type { BlockResult, DiffHunk, FileEditResult, MatchFailure, SearchReplace } from './types';
 
 export function applyFileEdits(text: string, edits: SearchReplace[]): FileEditResult {
   return run(text, edits.length, (cur, index) => {
@@ -47,6 +47,15 @@ export function applyPatch(text: string, hunks: DiffHunk[]): FileEditResult {
     const placed = placeLines(cur, before.join('\n'), added, before, after, { index, lineOnly: true, hint });
     if (placed.ok) delta += after.length - before.length;
     return placed;
+  });
+}
+
+/** The blocks that did not place, as failures; each message already names its block ("Block 2: …"). */
+export function blockFailures(blocks: readonly BlockResult[]): MatchFailure[] {
+  return blocks.flatMap((block) => {
+    if (block.ok) return [];
+    const { ok: _ok, index: _index, ...failure } = block;
+    return [failure as MatchFailure];
   });
 }
 

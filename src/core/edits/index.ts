@@ -2,9 +2,10 @@
 export * from './types';
 export { parseAnswer } from './parseAnswer';
 export { changesFromToolCalls } from './toolCalls';
-export { EDIT_TOOLS, READ_TOOLS, type ToolDefinition } from './toolDefs';
-export { applyFileEdits, applyPatch } from './apply';
+export { EDIT_TOOLS, READ_TOOLS } from './toolDefs';
+export { applyFileEdits, applyPatch, blockFailures } from './apply';
 export { checkWorkspacePath, isProbablyBinary } from './paths';
 export { diffStats, splitHunks, applySelectedHunks } from './hunks';
 export { repairPrompt } from './repair';
+export { changesFromProposal, type Proposal } from './proposal';
 export { FUZZY_THRESHOLD, FUZZY_MARGIN } from './place';

@@ -5,7 +5,8 @@
  */
 import { isElisionLine } from './elision';
 import { isDiffStart, parseUnifiedDiff } from './parseDiff';
-import { pathFromComment, pathFromInfo, pathFromLine, pathFromProse } from './pathLine';
+import { parseFenceInfo } from '../../shared/fenceInfo';
+import { pathFromComment, pathFromLine, pathFromProse } from './pathLine';
 import type { ProposedChange, SearchReplace } from './types';
 
 const SEARCH = /^\s*<{5,9}\s*SEARCH\b.*$/;
@@ -62,7 +63,7 @@ export function parseAnswer(text: string): { changes: ProposedChange[]; problems
     if (k < 0) return undefined;
     const fence = FENCE.exec(lines[k]);
     if (fence && k !== fenceEnd) {
-      const fromInfo = pathFromInfo(fence[2]);
+      const fromInfo = parseFenceInfo(fence[2]).path;
       if (fromInfo) return fromInfo;
       const j = prevNonBlank(k);
       return j >= 0 ? (pathFromLine(lines[j]) ?? pathFromProse(lines[j])) : undefined;
@@ -123,7 +124,7 @@ function handleFence(lines: string[], f: Fence, out: Changes, problems: string[]
   if (inner.some((l) => SEARCH.test(l))) return f.open + 1;
   const firstReal = inner.find((l) => l.trim() !== '') ?? '';
   if (lang === 'diff' || lang === 'patch' || lang === 'udiff' || firstReal.startsWith('diff --git') || (firstReal.startsWith('--- ') && inner.some((l) => l.startsWith('+++ ')))) {
-    const d = parseUnifiedDiff(lines, f.open + 1, f.close, true, pathFromInfo(f.info) ?? pathBefore(f.open));
+    const d = parseUnifiedDiff(lines, f.open + 1, f.close, true, parseFenceInfo(f.info).path ?? pathBefore(f.open));
     out.list.push(...d.changes);
     problems.push(...d.problems);
     if ((lang === 'diff' || lang === 'patch') && d.changes.length === 0 && d.problems.length === 0 && inner.some((l) => l.startsWith('@@'))) {
@@ -131,7 +132,7 @@ function handleFence(lines: string[], f: Fence, out: Changes, problems: string[]
     }
     return f.close + 1;
   }
-  let path = pathFromInfo(f.info) ?? pathBefore(f.open);
+  let path = parseFenceInfo(f.info).path ?? pathBefore(f.open);
   let body = inner;
   if (!path && inner.length > 0) {
     const fromComment = pathFromComment(inner[0]);

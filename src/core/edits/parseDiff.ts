@@ -49,7 +49,7 @@ export function parseUnifiedDiff(lines: string[], start: number, end: number, fe
       if (hunks.length) problems.push(`Diff at line ${headerLine + 1}: hunks without "---"/"+++" file headers cannot be placed in a file.`);
     } else if (from === '/dev/null' && to) {
       const added = hunks.flatMap((h) => h.lines.filter((l) => l.startsWith('+')).map((l) => l.slice(1)));
-      changes.push({ kind: 'create', path: to, content: added.join('\n') + (added.length && !noFinalNewline ? '\n' : '') });
+      changes.push({ kind: 'create', path: to, content: added.join('\n') + (added.length && !noFinalNewline ? '\n' : ''), newFile: true });
     } else if (to === '/dev/null' && from) {
       changes.push({ kind: 'delete', path: from });
     } else if (from && to) {

@@ -3,19 +3,18 @@
  * current text it must quote from, with line numbers, so the retry can succeed.
  */
 import { numbered } from './text';
-import type { BlockResult } from './types';
+import type { MatchFailure } from './types';
 
 /** Whole files up to this size are shown; larger ones only around the relevant places. */
 const WHOLE_FILE_LINES = 150;
 const AROUND = 4;
 
-export function repairPrompt(path: string, currentText: string, failures: BlockResult[]): string {
+export function repairPrompt(path: string, currentText: string, failures: readonly MatchFailure[]): string {
   const lines = currentText.split(/\r?\n/);
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  const failed = failures.filter((f): f is Extract<BlockResult, { ok: false }> => !f.ok);
   const out: string[] = [`Some of your edits to \`${path}\` could not be applied, so none of them were. Why:`];
   const spans: Array<[number, number]> = [];
-  for (const f of failed) {
+  for (const f of failures) {
     out.push(`- ${f.message}`);
     if (f.reason === 'not-found' && f.nearest) spans.push([f.nearest.startLine, f.nearest.endLine]);
     if (f.reason === 'ambiguous') for (const c of f.candidates) spans.push([c.startLine, c.endLine]);

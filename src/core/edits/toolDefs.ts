@@ -1,9 +1,5 @@
 /** OpenAI-style tool definitions the model is offered for reading and editing the workspace. */
-
-export interface ToolDefinition {
-  type: 'function';
-  function: { name: string; description: string; parameters: Record<string, unknown> };
-}
+import type { ToolDefinition } from '../provider/types';
 
 const str = (description: string) => ({ type: 'string', description });
 

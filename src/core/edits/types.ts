@@ -12,11 +12,15 @@ export interface SearchReplace {
 
 export type ProposedChange =
   | { kind: 'edit'; path: string; edits: SearchReplace[] }
-  /** A whole-file body: a new file, or a full replacement of an existing small one. */
-  | { kind: 'create'; path: string; content: string }
+  /**
+   * A whole-file body: a new file, or a full replacement of an existing small one. `newFile`
+   * is set when the model said the file is new (a diff from /dev/null): an existing file there
+   * is refused, never replaced.
+   */
+  | { kind: 'create'; path: string; content: string; newFile?: true }
   | { kind: 'delete'; path: string }
   | { kind: 'rename'; from: string; to: string }
-  /** A unified diff for one file (hunks with context); old path /dev/null means create. */
+  /** A unified diff for one existing file (hunks with context); oldPath is the file it was renamed from. */
   | { kind: 'patch'; path: string; hunks: DiffHunk[]; oldPath?: string };
 
 export interface DiffHunk {

@@ -13,23 +13,12 @@ import { costOf } from './pricing';
 import { buildChatBody, type BuiltRequest } from './requestBody';
 import { withRetry } from './retry';
 import { StreamAccumulator } from './stream';
+import { estimateMessageTokens } from '../tokens';
 import type { ChatRequest, ChatResult, StreamHandlers } from './types';
 
-/** Rough prompt size for the tokens-per-minute budget: ~4 characters a token, images flat. */
+/** Prompt size plus the reply allowance, for the tokens-per-minute budget: the same estimate as the context budget. */
 export function estimateTokens(request: ChatRequest): number {
-  let chars = 0;
-  let images = 0;
-  for (const message of request.messages) {
-    const content = (message as { content?: unknown }).content;
-    if (typeof content === 'string') chars += content.length;
-    else if (Array.isArray(content)) {
-      for (const part of content as { type?: string; text?: string }[]) {
-        if (part?.type === 'text') chars += part.text?.length ?? 0;
-        else images++;
-      }
-    }
-  }
-  return Math.ceil(chars / 4) + images * 1000 + (request.maxTokens ?? 0);
+  return request.messages.reduce((n, message) => n + estimateMessageTokens(message), 0) + (request.maxTokens ?? 0);
 }
 
 export function resultFrom(acc: StreamAccumulator, built: BuiltRequest, traceId: string | undefined, stopped: boolean, attempts: number): ChatResult {

@@ -61,7 +61,7 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
           turnId = ctx.turnId;
           const agent = await runAgent(ctx.messages, { read: READ_TOOLS, edit: EDIT_TOOLS }, readSettings().agentMaxSteps, {
             ask: async (messages, tools) => {
-              const result = await ctx.ask(messages, tools as typeof READ_TOOLS);
+              const result = await ctx.ask(messages, tools);
               const toolCalls = result.toolCalls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments }));
               return { text: result.answerText, toolCalls, stopped: result.stopped };
             },

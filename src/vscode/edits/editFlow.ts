@@ -1,22 +1,17 @@
-import { changesFromToolCalls, parseAnswer, repairPrompt, type BlockResult, type ProposedChange } from '../../core/edits';
+import { changesFromProposal, parseAnswer, repairPrompt, type MatchFailure, type Proposal, type ProposedChange } from '../../core/edits';
 import type { ChangeSet, ChangeSetReview } from '../review';
 import type { Logger } from '../log';
 import type { ProviderService } from '../provider/providerService';
 import { commandSystemPrompt } from '../../core/prompts';
-
-export interface Proposal {
-  toolCalls?: Array<{ name: string; arguments: string }>;
-  text?: string;
-}
 
 export type ProposeOutcome =
   | { kind: 'proposed'; set: ChangeSet; problems: string[] }
   | { kind: 'nothing'; problems: string[] };
 
 /**
- * From what the model said to a change set in review: tool calls first, else
- * the edit formats in the answer text. Problems (malformed blocks, bad tool
- * arguments) are reported, never silently dropped.
+ * Wires the model to the review: what the model said becomes a change set
+ * (changesFromProposal), and a file whose blocks did not place gets its one
+ * repair turn through the provider.
  */
 export class EditFlow {
   constructor(
@@ -28,18 +23,7 @@ export class EditFlow {
   }
 
   async propose(proposal: Proposal, meta: { title: string; source: string }): Promise<ProposeOutcome> {
-    const problems: string[] = [];
-    let changes: ProposedChange[] = [];
-    if (proposal.toolCalls?.length) {
-      const parsed = changesFromToolCalls(proposal.toolCalls);
-      changes = parsed.changes;
-      problems.push(...parsed.problems);
-    }
-    if (!changes.length && proposal.text) {
-      const parsed = parseAnswer(proposal.text);
-      changes = parsed.changes;
-      problems.push(...parsed.problems);
-    }
+    const { changes, problems } = changesFromProposal(proposal);
     if (!changes.length) return { kind: 'nothing', problems };
     const set = await this.review.propose(changes, meta);
     return { kind: 'proposed', set, problems };
@@ -51,15 +35,14 @@ export class EditFlow {
   }
 
   /** The one automatic repair turn: show the model why its blocks failed and the region's current text. */
-  private async repair(path: string, currentText: string, failures: Array<Omit<Extract<BlockResult, { ok: false }>, 'ok' | 'index'>>): Promise<ProposedChange[] | undefined> {
-    const blocks = failures.map((f, index) => ({ ...f, ok: false as const, index })) as BlockResult[];
+  private async repair(path: string, currentText: string, failures: MatchFailure[]): Promise<ProposedChange[] | undefined> {
     try {
       const client = await this.provider.client();
       const result = await client.complete({
         effort: 'low',
         messages: [
           { role: 'system', content: commandSystemPrompt('fix', false) },
-          { role: 'user', content: repairPrompt(path, currentText, blocks) },
+          { role: 'user', content: repairPrompt(path, currentText, failures) },
         ],
       });
       this.provider.record(result);

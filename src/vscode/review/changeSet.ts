@@ -3,11 +3,14 @@
  * Callers and tests drive it by path; the tree and commands are views on it.
  */
 import * as vscode from 'vscode';
-import { planApply, type FileOperation, type Located } from './applyPlan';
-import type { EditEngine } from './engine';
-import type { ReviewFile } from './reviewFile';
-import type { ApplyReport, FileOutcome, ProposalMeta, ReviewFileSnapshot, ReviewSettings } from './types';
-import { buildWorkspaceEdit, landed, saveTouched } from './workspaceEdit';
+import { planApply, type Located } from '../../core/review/applyPlan';
+import type { EditEngine } from '../../core/review/engine';
+import type { ReviewFile } from '../../core/review/reviewFile';
+import type { ApplyReport, FileOutcome, ProposalMeta, ReviewFileSnapshot, ReviewSettings } from '../../core/review/types';
+import { readNow } from './readBase';
+import { buildWorkspaceEdit, landed, saveTouched, type FileOperation } from './workspaceEdit';
+
+export type LocatedFile = Located<vscode.Uri>;
 
 let nextId = 1;
 
@@ -21,7 +24,7 @@ export class ChangeSet implements vscode.Disposable {
 
   constructor(
     readonly meta: ProposalMeta,
-    private readonly located: Located[],
+    private readonly located: LocatedFile[],
     private readonly engine: EditEngine,
     private readonly settings: ReviewSettings,
   ) {}
@@ -39,7 +42,7 @@ export class ChangeSet implements vscode.Disposable {
     return this.located.every(({ file }) => file.outcome !== undefined || file.plan.status === 'failed' || file.decision === 'rejected');
   }
 
-  entry(path: string): Located {
+  entry(path: string): LocatedFile {
     const found =
       this.located.find((l) => l.file.path === path) ??
       this.located.find((l) => l.file.plan.key === path || l.uri.toString() === path || l.file.plan.fromPath === path);
@@ -106,7 +109,7 @@ export class ChangeSet implements vscode.Disposable {
         outcomes.set(file, { kind: 'skipped', message: `${file.path} was ${file.decision === 'pending' ? 'not accepted' : 'rejected'}; left as it is.` });
         continue;
       }
-      const planned = await planApply(entry, this.engine);
+      const planned = await planApply(entry, this.engine, readNow);
       if ('op' in planned) ops.push({ file, op: planned.op });
       else outcomes.set(file, planned.outcome);
     }
@@ -169,6 +172,6 @@ function describe(op: FileOperation): string {
     case 'delete':
       return 'deleted';
     case 'rename':
-      return 'renamed';
+      return op.edit ? 'renamed and changed' : 'renamed';
   }
 }

@@ -7,7 +7,7 @@ import type { ChangeSet } from './changeSet';
 import { EDIT_SCHEME, EditableProposals } from './editableProposals';
 import type { ChangeSetReview } from './review';
 import { CHANGES_VIEW_ID, ChangesTreeProvider, type ReviewNode } from './tree';
-import type { ApplyReport } from './types';
+import type { ApplyReport } from '../../core/review/types';
 
 export const REVIEW_COMMANDS = {
   openDiff: 'stepFlash.review.openDiff',

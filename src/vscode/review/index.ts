@@ -5,8 +5,8 @@ export { registerReviewUi, REVIEW_COMMANDS } from './commands';
 export { CHANGES_VIEW_ID, ChangesTreeProvider, type ReviewNode } from './tree';
 export { PROPOSED_SCHEME, proposedUri } from './proposedDocuments';
 export { EDIT_SCHEME } from './editableProposals';
-export { MAX_FILE_BYTES } from './pathRules';
-export type { EditEngine } from './engine';
+export { MAX_FILE_BYTES } from '../../core/review/pathRules';
+export type { EditEngine } from '../../core/review/engine';
 export type {
   ApplyReport,
   Decision,
@@ -17,4 +17,4 @@ export type {
   RepairHook,
   ReviewFileSnapshot,
   ReviewSettings,
-} from './types';
+} from '../../core/review/types';

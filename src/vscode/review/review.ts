@@ -6,21 +6,21 @@
 import * as vscode from 'vscode';
 import * as edits from '../../core/edits';
 import type { ProposedChange } from '../../core/edits/types';
-import type { Located } from './applyPlan';
-import { ChangeSet } from './changeSet';
+import type { EditEngine } from '../../core/review/engine';
+import { planProposal } from '../../core/review/propose';
+import { readBase } from '../../core/review/readBase';
+import { ReviewFile } from '../../core/review/reviewFile';
+import type { ProposalMeta, RepairHook, ReviewSettings } from '../../core/review/types';
+import { ChangeSet, type LocatedFile } from './changeSet';
 import { EDIT_SCHEME } from './editableProposals';
-import type { EditEngine } from './engine';
-import { changePaths, planChanges, type FileBase, type PlannedFile } from './plan';
 import { PROPOSED_SCHEME, ProposedContentProvider, proposedUri } from './proposedDocuments';
-import { readBase, workspaceRoots, type ReadBase } from './readBase';
-import { ReviewFile } from './reviewFile';
-import type { ProposalMeta, RepairHook, ReviewSettings } from './types';
+import { vscodeFiles, workspaceRoots } from './readBase';
 
 /** Lets the extension host handle other work between files of a large proposal. */
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class ChangeSetReview implements vscode.Disposable {
-  /** One automatic repair turn for files whose blocks did not place; set by the lead. */
+  /** One automatic repair turn for files whose blocks did not place (see RepairHook). */
   onNeedsRepair: RepairHook | undefined;
   readonly content: ProposedContentProvider;
   private readonly list: ChangeSet[] = [];
@@ -56,17 +56,17 @@ export class ChangeSetReview implements vscode.Disposable {
   async propose(changes: ProposedChange[], meta: ProposalMeta): Promise<ChangeSet> {
     if (!Array.isArray(changes) || changes.length === 0) throw new Error(`the proposal "${meta.title}" contains no changes.`);
     const roots = workspaceRoots();
-    const reads = new Map<string, ReadBase>();
-    for (const path of new Set(changes.flatMap(changePaths))) {
-      reads.set(path, await readBase(path, roots, this.engine));
-      await pause();
-    }
-    let planned = await planChanges(changes, baseMap(reads), this.engine, pause);
-    if (this.onNeedsRepair) planned = await this.repair(planned, reads, roots);
-    const located: Located[] = [];
+    const uris = new Map<string, vscode.Uri>();
+    const read = async (path: string) => {
+      const base = await readBase(path, roots, this.engine, vscodeFiles);
+      if (!('error' in base)) uris.set(base.key, vscode.Uri.file(base.key));
+      return base;
+    };
+    const planned = await planProposal(changes, this.engine, { read, pause, ...(this.onNeedsRepair ? { repair: this.onNeedsRepair } : {}) });
+    const located: LocatedFile[] = [];
     for (const plan of planned) {
-      const uri = uriFor(reads, plan.path, plan.key);
-      const fromUri = plan.fromPath !== undefined ? uriFor(reads, plan.fromPath, plan.fromKey ?? '') : undefined;
+      const uri = uris.get(plan.key) ?? refusedUri(plan.path);
+      const fromUri = plan.fromKey !== undefined ? (uris.get(plan.fromKey) ?? refusedUri(plan.fromPath ?? plan.fromKey)) : undefined;
       located.push({ file: new ReviewFile(plan, this.engine), uri, ...(fromUri ? { fromUri } : {}) });
       await pause();
     }
@@ -113,42 +113,9 @@ export class ChangeSetReview implements vscode.Disposable {
     const index = this.list.indexOf(set);
     if (index >= 0) this.list.splice(index, 1);
   }
-
-  /** One repair turn: each failed file's replacement changes are re-planned once against the same base. */
-  private async repair(planned: PlannedFile[], reads: Map<string, ReadBase>, roots: string[]): Promise<PlannedFile[]> {
-    const result: PlannedFile[] = [];
-    for (const plan of planned) {
-      if (plan.status !== 'failed' || !plan.failures?.length || !this.onNeedsRepair) {
-        result.push(plan);
-        continue;
-      }
-      const replacement = await this.onNeedsRepair(plan.path, plan.baseText, plan.failures);
-      if (!replacement?.length) {
-        result.push(plan);
-        continue;
-      }
-      for (const path of new Set(replacement.flatMap(changePaths))) {
-        if (!reads.has(path)) reads.set(path, await readBase(path, roots, this.engine));
-      }
-      const repaired = await planChanges(replacement, baseMap(reads), this.engine, pause);
-      const same = repaired.find((r) => r.key === plan.key);
-      if (!same || repaired.length !== 1) {
-        result.push({ ...plan, reason: `${plan.reason} The repair turn proposed changes to other files; it was not used.` });
-      } else if (same.status === 'failed') {
-        result.push({ ...same, reason: `${same.reason} (after one repair turn)` });
-      } else {
-        result.push({ ...same, changes: [...replacement] });
-      }
-    }
-    return result;
-  }
 }
 
-function baseMap(reads: Map<string, ReadBase>): Map<string, FileBase> {
-  return new Map([...reads].map(([path, read]) => [path, read.base]));
-}
-
-function uriFor(reads: Map<string, ReadBase>, path: string, key: string): vscode.Uri {
-  const read = reads.get(path) ?? [...reads.values()].find((r) => r.base.key === key);
-  return read?.uri ?? vscode.Uri.from({ scheme: PROPOSED_SCHEME, path: `/refused/${path}` });
+/** A refused file has no real URI; its diff shows the proposal side only. */
+function refusedUri(path: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: PROPOSED_SCHEME, path: `/refused/${path}` });
 }

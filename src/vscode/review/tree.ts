@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { ChangeSet } from './changeSet';
-import { countsLabel, hunkCounts, hunkLabel } from './decisions';
+import { countsLabel, hunkCounts, hunkLabel } from '../../core/review/decisions';
 import type { ChangeSetReview } from './review';
-import type { FileStatus, ReviewFileSnapshot } from './types';
+import type { FileStatus, ReviewFileSnapshot } from '../../core/review/types';
 
 export const CHANGES_VIEW_ID = 'stepFlash.changes';
 

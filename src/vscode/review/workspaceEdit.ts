@@ -4,8 +4,10 @@
  * the refactor preview the user may leave entries out.
  */
 import * as vscode from 'vscode';
-import type { FileOperation } from './applyPlan';
-import { minimalReplace } from './textRange';
+import type { FileOperation as Operation } from '../../core/review/applyPlan';
+import { minimalReplace } from '../../core/review/textRange';
+
+export type FileOperation = Operation<vscode.Uri>;
 
 export function buildWorkspaceEdit(ops: FileOperation[], label: string, needsConfirmation: boolean): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
@@ -25,6 +27,11 @@ export function buildWorkspaceEdit(ops: FileOperation[], label: string, needsCon
         break;
       case 'rename':
         edit.renameFile(op.from, op.to, { overwrite: false, ignoreIfExists: false }, metadata);
+        // Entries apply in order, so the text edit lands on the file under its new name.
+        if (op.edit) {
+          const change = minimalReplace(op.edit.oldText, op.edit.newText);
+          edit.replace(op.to, offsetRange(op.edit.oldText, change.start, change.end), change.text, metadata);
+        }
         break;
     }
   }
@@ -67,24 +74,28 @@ export async function landed(op: FileOperation): Promise<boolean> {
     }
     case 'delete':
       return (await textOf(op.uri)) === undefined;
-    case 'rename':
-      return (await textOf(op.from)) === undefined && (await textOf(op.to)) !== undefined;
+    case 'rename': {
+      const now = await textOf(op.to);
+      const textLanded = now !== undefined && (!op.edit || normalize(now) === normalize(op.edit.newText));
+      return (await textOf(op.from)) === undefined && textLanded;
+    }
   }
 }
 
-/** Saves the documents a write touched; returns a message per file that could not be saved. */
+/** Saves the documents a write (or a rename that also edits) touched; returns a message per file that could not be saved. */
 export async function saveTouched(ops: FileOperation[]): Promise<Map<vscode.Uri, string>> {
   const problems = new Map<vscode.Uri, string>();
   for (const op of ops) {
-    if (op.kind !== 'write') continue;
+    if (op.kind !== 'write' && !(op.kind === 'rename' && op.edit)) continue;
+    const uri = op.kind === 'rename' ? op.to : op.uri;
     try {
       // TextDocument.save works whether or not the file is shown in an editor; workspace.save
       // only saves what an editor has open and quietly does nothing otherwise.
-      const document = await vscode.workspace.openTextDocument(op.uri);
+      const document = await vscode.workspace.openTextDocument(uri);
       const saved = !document.isDirty || (await document.save());
-      if (!saved) problems.set(op.uri, 'applied but not saved (the save was cancelled or failed)');
+      if (!saved) problems.set(uri, 'applied but not saved (the save was cancelled or failed)');
     } catch (error) {
-      problems.set(op.uri, `applied but not saved: ${error instanceof Error ? error.message : String(error)}`);
+      problems.set(uri, `applied but not saved: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return problems;

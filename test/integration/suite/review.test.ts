@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import * as edits from '../../../src/core/edits';
 import { ChangeSetReview, proposedUri } from '../../../src/vscode/review';
 import {
   closeAllEditors,
@@ -164,6 +165,49 @@ describe('change-set review (in the extension host)', () => {
     const report = await set.apply();
     assert.ok(report.files.every((f) => f.kind === 'failed'));
     assert.strictEqual(await diskText('../outside.txt'), undefined);
+  });
+
+  it('renames a file and edits it under its new name as one edit that one undo restores', async () => {
+    const diff = [
+      '```diff',
+      'diff --git a/review/move-me.ts b/review/moved.ts',
+      'similarity index 70%',
+      'rename from review/move-me.ts',
+      'rename to review/moved.ts',
+      '--- a/review/move-me.ts',
+      '+++ b/review/moved.ts',
+      '@@ -1,3 +1,3 @@',
+      '-export function area(w: number, h: number) {',
+      '+export function area(w: number, h: number): number {',
+      '   return w * h;',
+      ' }',
+      '```',
+    ].join('\n');
+    const set = await review.propose(edits.parseAnswer(diff).changes, { title: 'rename and edit', source: 'test' });
+    assert.deepStrictEqual(set.files.map((f) => [f.path, f.fromPath, f.status, f.added, f.removed]), [['review/moved.ts', 'review/move-me.ts', 'renamed', 1, 1]]);
+    set.acceptAll();
+    const report = await set.apply();
+    assert.ok(report.ok, report.error);
+    assert.deepStrictEqual(report.files.map((f) => [f.kind, f.message]), [['applied', 'review/moved.ts: renamed and changed.']]);
+    assert.strictEqual(await diskText('review/move-me.ts'), undefined);
+    assert.strictEqual(await documentText('review/moved.ts'), 'export function area(w: number, h: number): number {\n  return w * h;\n}\n');
+
+    await vscode.window.showTextDocument(fileUri('review/moved.ts'));
+    await vscode.commands.executeCommand('undo');
+    await eventually(async () => (await diskText('review/moved.ts')) === undefined, 'the renamed file is gone again');
+    await eventually(async () => (await diskText('review/move-me.ts')) === 'export function area(w: number, h: number) {\n  return w * h;\n}\n', 'the original is back unchanged');
+  });
+
+  it('refuses a /dev/null diff aimed at an existing file, naming it, and leaves the file as it is', async () => {
+    const diff = ['```diff', '--- /dev/null', '+++ b/review/existing.ts', '@@ -0,0 +1 @@', '+export const existing = "replaced";', '```'].join('\n');
+    const set = await review.propose(edits.parseAnswer(diff).changes, { title: 'new file over old', source: 'test' });
+    assert.deepStrictEqual(
+      set.files.map((f) => [f.status, f.reason]),
+      [['failed', 'the proposal creates review/existing.ts as a new file, but it already exists; it was not replaced.']],
+    );
+    const report = await set.apply();
+    assert.deepStrictEqual(report.files.map((f) => f.kind), ['failed']);
+    assert.strictEqual(await diskText('review/existing.ts'), 'export const existing = "keep me";\n');
   });
 
   it('opens a diff whose proposed side is a read-only virtual document', async () => {

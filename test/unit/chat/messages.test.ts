@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { toApiMessages, titleFrom, userContent } from '../../../src/core/chat/messages';
-import { fitToBudget, estimateTextTokens } from '../../../src/core/chat/budget';
+import { fitToBudget } from '../../../src/core/chat/budget';
+import { estimateTextTokens } from '../../../src/core/tokens';
 import type { ApiMessage, TurnRecord } from '../../../src/core/chat/types';
 
 const turn = (over: Partial<TurnRecord>): TurnRecord => ({ id: 't', role: 'user', text: '', createdAt: 0, ...over });

@@ -69,7 +69,7 @@ describe('parseAnswer: unified diffs', () => {
     const answer = [`${F}diff`, '--- /dev/null', '+++ b/new.txt', '@@ -0,0 +1,2 @@', '+hello', '+world', '--- a/old.txt', '+++ /dev/null', '@@ -1 +0,0 @@', '-bye', F].join('\n');
     const { changes } = parseAnswer(answer);
     assert.deepStrictEqual(changes, [
-      { kind: 'create', path: 'new.txt', content: 'hello\nworld\n' },
+      { kind: 'create', path: 'new.txt', content: 'hello\nworld\n', newFile: true },
       { kind: 'delete', path: 'old.txt' },
     ]);
   });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { applyFileEdits, repairPrompt } from '../../../src/core/edits';
+import { applyFileEdits, blockFailures, repairPrompt } from '../../../src/core/edits';
 
 describe('repairPrompt', () => {
   const file = Array.from({ length: 300 }, (_, i) => `const v${i} = ${i};`).join('\n') + '\n';
@@ -10,7 +10,7 @@ describe('repairPrompt', () => {
       { search: 'const v5 = 5;', replace: 'const v5 = 6;' },
     ]);
     assert.strictEqual(r.newText, undefined);
-    const prompt = repairPrompt('src/values.ts', file, r.blocks);
+    const prompt = repairPrompt('src/values.ts', file, blockFailures(r.blocks));
     assert.match(prompt, /`src\/values\.ts`/);
     assert.ok(prompt.includes((r.blocks[0] as { message: string }).message), 'quotes the failure message');
     assert.match(prompt, /121 \| const v120 = 120;/);
@@ -21,7 +21,7 @@ describe('repairPrompt', () => {
   it('lists the candidates of an ambiguous block and shows a small file whole', () => {
     const small = 'if (a) {\n  go();\n}\nif (b) {\n  go();\n}\n';
     const r = applyFileEdits(small, [{ search: '  go();', replace: '  stop();' }]);
-    const prompt = repairPrompt('x.ts', small, r.blocks);
+    const prompt = repairPrompt('x.ts', small, blockFailures(r.blocks));
     assert.match(prompt, /lines 2, 5/);
     assert.match(prompt, /6 \| \}/);
   });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { countsLabel, hunkCounts, hunkLabel, summarize } from '../../../src/vscode/review/decisions';
+import { countsLabel, hunkCounts, hunkLabel, summarize } from '../../../src/core/review/decisions';
 
 describe('review decisions', () => {
   it('summarises hunk decisions into a file decision', () => {

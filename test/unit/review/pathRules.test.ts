@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { MAX_FILE_BYTES, isGitInternal, tooLargeMessage } from '../../../src/vscode/review/pathRules';
+import { MAX_FILE_BYTES, isGitInternal, tooLargeMessage } from '../../../src/core/review/pathRules';
 
 describe('review path rules', () => {
   it('recognises .git internals in any position and case, with either separator', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as edits from '../../../src/core/edits';
 import type { ProposedChange } from '../../../src/core/edits/types';
-import { planChanges, type FileBase } from '../../../src/vscode/review/plan';
+import { planChanges, type FileBase } from '../../../src/core/review/plan';
 
 /** Bases keyed by the requested path; `null` means the file does not exist, a string starting with "!" is a refusal. */
 function bases(files: Record<string, string | null>): Map<string, FileBase> {
@@ -57,7 +57,9 @@ describe('planChanges', () => {
     const [only] = await plan([{ kind: 'edit', path: 'a.ts', edits: [{ search: 'absent text', replace: 'x' }] }], { 'a.ts': 'one\n' });
     assert.strictEqual(only?.status, 'failed');
     assert.strictEqual(only?.failures?.length, 1);
-    assert.match(only?.reason ?? '', /did not apply to a\.ts: block 1:/);
+    assert.match(only?.reason ?? '', /did not apply to a\.ts: Block 1: the search text/);
+    assert.strictEqual(only?.failures?.[0]?.message.match(/block 1/gi)?.length, 1, 'the block is named once');
+    assert.ok(!(only?.reason ?? '').match(/block 1:.*block 1:/i), 'the reason names the block once');
     assert.strictEqual(only?.proposedText, 'one\n', 'nothing partial is proposed');
   });
 
@@ -96,13 +98,69 @@ describe('planChanges', () => {
     assert.match(renamed?.reason ?? '', /renames a\.ts to b\.ts and also changes one of them/);
   });
 
-  it('creates a file from a /dev/null patch and refuses it when the file exists', async () => {
-    const hunk = { oldStart: 0, oldLines: 0, newStart: 1, newLines: 1, lines: ['+hello'] };
-    const [created] = await plan([{ kind: 'patch', path: 'n.ts', oldPath: '/dev/null', hunks: [hunk] }], { 'n.ts': null });
+  it('renames a file and edits it under its new name, as a git rename diff with hunks does', async () => {
+    const diff = ['```diff', 'diff --git a/a.ts b/b.ts', 'similarity index 80%', 'rename from a.ts', 'rename to b.ts', '--- a/a.ts', '+++ b/b.ts', '@@ -1,2 +1,2 @@', '-x', '+y', ' z', '```'].join('\n');
+    const planned = await plan(edits.parseAnswer(diff).changes, { 'a.ts': 'x\nz\n', 'b.ts': null });
+    assert.deepStrictEqual(
+      planned.map((p) => [p.path, p.fromPath, p.status, p.baseText, p.proposedText, p.changes.map((c) => c.kind)]),
+      [['b.ts', 'a.ts', 'renamed', 'x\nz\n', 'y\nz\n', ['rename', 'patch']]],
+    );
+  });
+
+  it('refuses a rename whose edit under the new name does not place, naming the failure', async () => {
+    const [renamed] = await plan(
+      [
+        { kind: 'rename', from: 'a.ts', to: 'b.ts' },
+        { kind: 'edit', path: 'b.ts', edits: [{ search: 'absent', replace: 'y' }] },
+      ],
+      { 'a.ts': 'x\n', 'b.ts': null },
+    );
+    assert.strictEqual(renamed?.status, 'failed');
+    assert.match(renamed?.reason ?? '', /did not apply to b\.ts: Block 1: the search text/);
+  });
+
+  it('refuses to edit the new name before the rename, or to rename a file to itself', async () => {
+    const [early] = await plan(
+      [
+        { kind: 'edit', path: 'b.ts', edits: [{ search: 'x', replace: 'y' }] },
+        { kind: 'rename', from: 'a.ts', to: 'b.ts' },
+      ],
+      { 'a.ts': 'x\n', 'b.ts': null },
+    );
+    assert.strictEqual(early?.status, 'failed');
+    const [self] = await plan([{ kind: 'rename', from: 'a.ts', to: 'a.ts' }], { 'a.ts': 'x\n' });
+    assert.strictEqual(self?.status, 'failed');
+    assert.strictEqual(self?.reason, 'the proposal renames a.ts to itself.');
+  });
+
+  it('creates a new file from a /dev/null diff and refuses it, naming the path, when the file exists', async () => {
+    const diff = ['```diff', '--- /dev/null', '+++ b/n.ts', '@@ -0,0 +1 @@', '+hello', '```'].join('\n');
+    const { changes } = edits.parseAnswer(diff);
+    const [created] = await plan(changes, { 'n.ts': null });
     assert.strictEqual(created?.status, 'created');
-    assert.match(created?.proposedText ?? '', /^hello/);
-    const [exists] = await plan([{ kind: 'patch', path: 'n.ts', oldPath: '/dev/null', hunks: [hunk] }], { 'n.ts': 'old\n' });
-    assert.strictEqual(exists?.reason, 'the patch creates n.ts, but it already exists.');
+    assert.strictEqual(created?.proposedText, 'hello\n');
+    const [exists] = await plan(changes, { 'n.ts': 'old\n' });
+    assert.strictEqual(exists?.status, 'failed');
+    assert.strictEqual(exists?.reason, 'the proposal creates n.ts as a new file, but it already exists; it was not replaced.');
+    assert.strictEqual(exists?.proposedText, 'old\n', 'the existing text is kept');
+  });
+
+  it('lets a whole-file body without the new-file mark replace an existing file, shown as modified', async () => {
+    const [replaced] = await plan([{ kind: 'create', path: 'n.ts', content: 'new\n' }], { 'n.ts': 'old\n' });
+    assert.strictEqual(replaced?.status, 'modified');
+    assert.strictEqual(replaced?.proposedText, 'new\n');
+  });
+
+  it('deletes and then creates a new file at the same path', async () => {
+    const [recreated] = await plan(
+      [
+        { kind: 'delete', path: 'n.ts' },
+        { kind: 'create', path: 'n.ts', content: 'fresh\n', newFile: true },
+      ],
+      { 'n.ts': 'old\n' },
+    );
+    assert.strictEqual(recreated?.status, 'modified');
+    assert.strictEqual(recreated?.proposedText, 'fresh\n');
   });
 
   it('yields between changes so a large proposal does not hold the host', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as edits from '../../../src/core/edits';
-import type { PlannedFile } from '../../../src/vscode/review/plan';
-import { ReviewFile } from '../../../src/vscode/review/reviewFile';
+import type { PlannedFile } from '../../../src/core/review/plan';
+import { ReviewFile } from '../../../src/core/review/reviewFile';
 
 const base = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { minimalReplace } from '../../../src/vscode/review/textRange';
+import { minimalReplace } from '../../../src/core/review/textRange';
 
 function applied(oldText: string, newText: string): string {
   const r = minimalReplace(oldText, newText);

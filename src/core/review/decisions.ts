@@ -1,5 +1,5 @@
 /** How per-hunk decisions add up to a file's decision, and hunk labels for the tree. */
-import type { DiffHunk } from '../../core/edits/types';
+import type { DiffHunk } from '../edits/types';
 import type { Decision, FileDecision } from './types';
 
 export function summarize(decisions: readonly Decision[], fileDecision: Decision): FileDecision {

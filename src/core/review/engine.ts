@@ -3,7 +3,7 @@
  * the review's pure planning can be driven by the real engine or, in a unit
  * test, by a deliberately failing one.
  */
-import type { DiffHunk, FileEditResult, PathCheck, SearchReplace } from '../../core/edits/types';
+import type { DiffHunk, FileEditResult, PathCheck, SearchReplace } from '../edits/types';
 
 export interface EditEngine {
   applyFileEdits(text: string, edits: SearchReplace[]): FileEditResult;

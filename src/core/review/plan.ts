@@ -3,7 +3,8 @@
  * result per file. Pure: the caller reads the files (open editors first) and
  * hands their texts in, so this runs the same under a unit test.
  */
-import type { MatchFailure, ProposedChange } from '../../core/edits/types';
+import { blockFailures } from '../edits/apply';
+import type { MatchFailure, ProposedChange } from '../edits/types';
 import type { EditEngine } from './engine';
 import type { FileStatus } from './types';
 
@@ -78,34 +79,46 @@ export async function planChanges(
   return [...work.values()].filter((w) => !w.renamedAway).map((w) => toPlanned(w));
 }
 
-/** Keys named by a rename AND by some other change: combining them is refused rather than guessed. */
+/**
+ * Keys a rename shares with another change: combining them is refused rather than guessed. The one
+ * combination allowed is editing the new path after the rename, which is how a git diff that
+ * renames and changes a file reads, and how a model follows rename_file with edit_file.
+ */
 function renameParticipants(changes: ProposedChange[], bases: Map<string, FileBase>): Set<string> {
-  const count = new Map<string, number>();
-  for (const change of changes) {
-    for (const p of changePaths(change)) {
-      const key = bases.get(p)?.key ?? p;
-      count.set(key, (count.get(key) ?? 0) + 1);
-    }
-  }
+  const keyOf = (p: string) => bases.get(p)?.key ?? p;
   const shared = new Set<string>();
-  for (const change of changes) {
-    if (change.kind !== 'rename') continue;
-    for (const p of changePaths(change)) {
-      const key = bases.get(p)?.key ?? p;
-      if ((count.get(key) ?? 0) > 1) shared.add(key);
-    }
-  }
+  changes.forEach((change, i) => {
+    if (change.kind !== 'rename') return;
+    const from = keyOf(change.from);
+    const to = keyOf(change.to);
+    if (from === to) shared.add(to);
+    changes.forEach((other, j) => {
+      if (j === i) return;
+      const keys = changePaths(other).map(keyOf);
+      if (j > i && editsExisting(other) && keys[0] === to) return;
+      if (keys.includes(from)) shared.add(from);
+      if (keys.includes(to)) shared.add(to);
+    });
+  });
   return shared;
+}
+
+function editsExisting(change: ProposedChange): boolean {
+  return change.kind === 'edit' || change.kind === 'patch';
 }
 
 function planRename(change: Extract<ProposedChange, { kind: 'rename' }>, from: Working, to: Working, shared: Set<string>): void {
   to.changes.push(change);
+  if (from === to) {
+    to.reason = `the proposal renames ${change.from} to itself.`;
+    return;
+  }
   to.renameFrom = from;
   from.renamedAway = true;
   if (from.reason !== undefined) to.reason = `cannot rename ${change.from}: ${from.reason}`;
   else if (to.reason !== undefined) return;
   else if (shared.has(from.base.key) || shared.has(to.base.key)) {
-    to.reason = `the proposal renames ${change.from} to ${change.to} and also changes one of them; rename on its own, then edit.`;
+    to.reason = `the proposal renames ${change.from} to ${change.to} and also changes one of them in another way; a renamed file can only be edited under its new name, after the rename.`;
   } else if (!from.curExists) to.reason = `cannot rename ${change.from}: it does not exist.`;
   else if (to.curExists) to.reason = `cannot rename ${change.from} to ${change.to}: ${change.to} already exists.`;
   else {
@@ -118,6 +131,10 @@ function applyOne(change: Exclude<ProposedChange, { kind: 'rename' }>, w: Workin
   const path = w.base.path;
   switch (change.kind) {
     case 'create':
+      if (change.newFile && w.curExists) {
+        w.reason = `the proposal creates ${path} as a new file, but it already exists; it was not replaced.`;
+        return;
+      }
       w.curExists = true;
       w.curText = change.content;
       return;
@@ -132,20 +149,13 @@ function applyOne(change: Exclude<ProposedChange, { kind: 'rename' }>, w: Workin
       }
       placeOrFail(engine.applyFileEdits(w.curText, change.edits), w, 'edit');
       return;
-    case 'patch': {
-      const creates = change.oldPath === '/dev/null';
-      if (creates && w.curExists) {
-        w.reason = `the patch creates ${path}, but it already exists.`;
-        return;
-      }
-      if (!creates && !w.curExists) {
+    case 'patch':
+      if (!w.curExists) {
         w.reason = `cannot patch ${path}: it does not exist.`;
         return;
       }
-      placeOrFail(engine.applyPatch(creates ? '' : w.curText, change.hunks), w, 'patch hunk');
-      if (w.reason === undefined) w.curExists = true;
+      placeOrFail(engine.applyPatch(w.curText, change.hunks), w, 'patch hunk');
       return;
-    }
   }
 }
 
@@ -154,17 +164,11 @@ function placeOrFail(result: ReturnType<EditEngine['applyFileEdits']>, w: Workin
     w.curText = result.newText;
     return;
   }
-  const failures: MatchFailure[] = [];
-  for (const block of result.blocks) if (!block.ok) failures.push(stripIndex(block));
+  const failures = blockFailures(result.blocks);
   w.failures = failures;
   const first = failures[0]?.message ?? 'no block placed';
   const more = failures.length > 1 ? ` (and ${failures.length - 1} more)` : '';
   w.reason = `${failures.length} ${noun}${failures.length === 1 ? '' : 's'} did not apply to ${w.base.path}: ${first}${more}`;
-}
-
-function stripIndex(block: { ok: false; index: number } & MatchFailure): MatchFailure {
-  const { ok: _ok, index, ...failure } = block;
-  return { ...failure, message: `block ${index + 1}: ${failure.message}` } as MatchFailure;
 }
 
 function toPlanned(w: Working): PlannedFile {

@@ -2,7 +2,7 @@
  * One file of a change set and the user's decisions on it. Pure (no 'vscode'):
  * the decisions and the text they produce are unit-tested without a host.
  */
-import type { DiffHunk } from '../../core/edits/types';
+import type { DiffHunk } from '../edits/types';
 import { summarize } from './decisions';
 import type { EditEngine } from './engine';
 import type { PlannedFile } from './plan';
@@ -111,7 +111,7 @@ export class ReviewFile {
 
   private recompute(): void {
     const { status, baseText } = this.plan;
-    if (status === 'failed' || status === 'renamed') {
+    if (status === 'failed') {
       this.counts = { added: 0, removed: 0 };
       return;
     }

@@ -3,7 +3,7 @@
  * against the user's current files, and what the user decided about it.
  * Pure types (no 'vscode') so the pure helpers and their unit tests can share them.
  */
-import type { DiffHunk, MatchFailure, ProposedChange } from '../../core/edits/types';
+import type { DiffHunk, MatchFailure, ProposedChange } from '../edits/types';
 
 export type FileStatus = 'modified' | 'created' | 'deleted' | 'renamed' | 'failed';
 
@@ -42,7 +42,7 @@ export interface ApplyReport {
   readonly files: ReadonlyArray<{ path: string } & FileOutcome>;
 }
 
-/** Settings the review reads at apply time; the lead's settings adapter implements it. */
+/** Settings the review reads at apply time; src/extension.ts passes them from the user's settings. */
 export interface ReviewSettings {
   useRefactorPreview(): boolean;
   saveAfterApply(): boolean;
@@ -53,7 +53,7 @@ export interface ProposalMeta {
   source: string;
 }
 
-/** One automatic repair turn for a file whose blocks did not place; the lead wires the model call. */
+/** One automatic repair turn for a file whose blocks did not place; src/vscode/edits/editFlow.ts wires the model call. */
 export type RepairHook = (
   path: string,
   currentText: string,

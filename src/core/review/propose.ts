@@ -1,0 +1,57 @@
+/**
+ * From a proposal's changes to one planned result per file: read each named
+ * path once, plan, and give each failed file its one repair turn. The review
+ * and the edit benchmark both run this, so the benchmark measures what users get.
+ */
+import type { ProposedChange } from '../edits/types';
+import type { EditEngine } from './engine';
+import { changePaths, planChanges, type FileBase, type PlannedFile } from './plan';
+import type { RepairHook } from './types';
+
+export interface ProposalIo {
+  /** The base of one path as the proposal names it (see readBase). */
+  read(path: string): Promise<FileBase>;
+  /** Yields to the host between files of a large proposal. */
+  pause?: () => Promise<void>;
+  repair?: RepairHook;
+}
+
+export async function planProposal(changes: ProposedChange[], engine: EditEngine, io: ProposalIo): Promise<PlannedFile[]> {
+  const pause = io.pause ?? (() => Promise.resolve());
+  const bases = new Map<string, FileBase>();
+  const readAll = async (paths: string[]) => {
+    for (const path of new Set(paths)) {
+      if (bases.has(path)) continue;
+      bases.set(path, await io.read(path));
+      await pause();
+    }
+  };
+  await readAll(changes.flatMap(changePaths));
+  const planned = await planChanges(changes, bases, engine, pause);
+  if (!io.repair) return planned;
+  const result: PlannedFile[] = [];
+  for (const plan of planned) {
+    // A renamed file's edits are re-planned with its rename, which a repair answer does not repeat.
+    if (plan.status !== 'failed' || !plan.failures?.length || plan.fromKey !== undefined) {
+      result.push(plan);
+      continue;
+    }
+    // One repair turn: the file's replacement changes are re-planned once against the same base.
+    const replacement = await io.repair(plan.path, plan.baseText, plan.failures);
+    if (!replacement?.length) {
+      result.push(plan);
+      continue;
+    }
+    await readAll(replacement.flatMap(changePaths));
+    const repaired = await planChanges(replacement, bases, engine, pause);
+    const same = repaired.find((r) => r.key === plan.key);
+    if (!same || repaired.length !== 1) {
+      result.push({ ...plan, reason: `${plan.reason} The repair turn proposed changes to other files; it was not used.` });
+    } else if (same.status === 'failed') {
+      result.push({ ...same, reason: `${same.reason} (after one repair turn)` });
+    } else {
+      result.push({ ...same, changes: [...replacement] });
+    }
+  }
+  return result;
+}
