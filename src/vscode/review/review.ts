@@ -20,7 +20,7 @@ import type { ProposalMeta, RepairHook, ReviewSettings } from './types';
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class ChangeSetReview implements vscode.Disposable {
-  /** One automatic repair turn for files whose blocks did not place; set by the lead. */
+  /** One automatic repair turn for files whose blocks did not place; the edit flow provides it. */
   onNeedsRepair: RepairHook | undefined;
   readonly content: ProposedContentProvider;
   private readonly list: ChangeSet[] = [];
