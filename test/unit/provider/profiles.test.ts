@@ -76,6 +76,7 @@ describe('resolveProfile', () => {
       [{ provider: 'custom' }, /Set a base URL for the custom endpoint/],
       [{ provider: 'nope' as never }, /Unknown provider "nope"/],
       [{ provider: 'stepfun-global', model: 'step 3.7' }, /contains spaces/],
+      [{ provider: 'stepfun-china', tier: 'V9' as never }, /Unknown rate tier "V9"\. Choose one of: V0, V1, V2, V3, V4, V5/],
       [{ provider: 'openrouter', baseUrl: 'openrouter.ai' }, /no scheme/],
     ];
     for (const [settings, message] of cases) {
