@@ -44,7 +44,7 @@ must(tools.node24, [tools.codeServer, '--user-data-dir', dirs.userData, '--exten
 
 let sim;
 if (withSim) {
-  must('npx', ['tsc', '-p', 'tsconfig.test.json']);
+  must('npx', ['tsc', '-p', 'tsconfig.tools.json']);
   const { startSimulator } = await import(join(ROOT, 'out', 'test', 'sim', 'server.js'));
   // Paced like a fast real stream, so the streaming and the Thinking section can be watched.
   sim = await startSimulator({ tokensPerSecond: 120 });

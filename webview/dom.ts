@@ -32,20 +32,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** A labelled button; the label doubles as the accessible name unless one is given. */
-export function button(label: string, onClick: (event: MouseEvent) => void, options: { className?: string; ariaLabel?: string; title?: string } = {}): HTMLButtonElement {
-  return h('button', {
-    className: options.className ?? 'btn',
-    text: label,
-    attrs: { type: 'button', 'aria-label': options.ariaLabel ?? label, title: options.title ?? options.ariaLabel },
-    on: { click: onClick },
-  });
-}
-
-export function clear(element: Element): void {
-  element.replaceChildren();
-}
-
 let counter = 0;
 /** Ids unique within this page load, e.g. for attachments and request correlation. */
 export function uniqueId(prefix: string): string {

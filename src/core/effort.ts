@@ -34,8 +34,6 @@ export const EFFORT_POLICY: Readonly<Record<Intent, PolicyEntry>> = {
   screenshotToCode: { level: 'high', label: 'screenshot to code', why: 'turning a picture into components is hard' },
 };
 
-export const INTENTS = Object.keys(EFFORT_POLICY) as Intent[];
-
 /**
  * Picks the effort for a request. The user's explicit choice for this message
  * wins, then the per-command setting, then the policy table.

@@ -2,7 +2,7 @@
 // (to re-check what the webview sends). Formats are recognised by their BYTES only: file names and clipboard
 // types lie. Pure code over Uint8Array, so it runs unchanged in the browser and in Node.
 //
-// What the Step API accepts (step-api.md §1): PNG, JPEG, WebP and *static* GIF.
+// What the Step API accepts (docs/step-api-notes.md, "Images and video"): PNG, JPEG, WebP and *static* GIF.
 // Animation decision: animated GIF, animated PNG (APNG) and animated WebP are all refused. An APNG is a valid PNG
 // and would decode, but only as its first frame: the model would silently miss the rest, the very thing the API's
 // "static GIF" rule avoids. The same holds for animated WebP (and libwebp's simple decoder refuses those outright).

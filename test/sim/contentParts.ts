@@ -1,5 +1,5 @@
 /**
- * Validation of user-message content parts (step-api.md §1 "Content parts"): the URL
+ * Validation of user-message content parts (docs/step-api-notes.md, "Images and video"): the URL
  * forms the real API accepts for images and video, and which backends take video at all.
  */
 import type { ApiError } from './errors';

@@ -1,5 +1,5 @@
 /**
- * Error bodies in each flavour's own shape (step-api.md §3, §6, §7), so the client's
+ * Error bodies in each flavour's own shape (docs/step-api-notes.md, "Errors"), so the client's
  * error parsing is exercised against what each backend really sends.
  */
 import type { Flavour } from './types';

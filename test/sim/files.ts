@@ -1,5 +1,5 @@
 /**
- * The Files API (step-api.md §4): multipart upload, list, get, content, delete. Only the
+ * The Files API (docs/step-api-notes.md, "Files API"): multipart upload, list, get, content, delete. Only the
  * StepFun flavour has it; uploads become usable as stepfile://<id> in chat requests.
  */
 import { randomBytes } from 'crypto';

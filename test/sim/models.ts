@@ -1,4 +1,4 @@
-/** GET /v1/models and /v1/models/{id} in each flavour's shape (step-api.md §4, §6, §7). */
+/** GET /v1/models and /v1/models/{id} in each flavour's shape (docs/step-api-notes.md, "Models"). */
 import type { Flavour } from './types';
 
 export function defaultModels(flavour: Flavour): string[] {

@@ -1,6 +1,6 @@
 /**
  * The Step API simulator: two region hosts (global, china) on 127.0.0.1 sharing one
- * state. Contract in ./types.ts; behaviour follows shared/docs/step-api.md.
+ * state. Contract in ./types.ts; behaviour follows docs/step-api-notes.md.
  */
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';

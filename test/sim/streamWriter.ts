@@ -1,5 +1,5 @@
 /**
- * Writes a streamed chat completion as SSE (step-api.md §2): pacing, backpressure and the
+ * Writes a streamed chat completion as SSE (docs/step-api-notes.md, "Streaming"): pacing, backpressure and the
  * in-stream faults (cut, malformed chunk, error frame). Chunks are produced lazily and
  * batched into large writes when unpaced, so 200,000-token streams stay cheap.
  */

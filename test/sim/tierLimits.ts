@@ -1,6 +1,6 @@
 /**
- * Tier enforcement (step-api.md §8): concurrent chat completions and requests per
- * minute, per API key. Past either allowance the request gets a 429.
+ * Tier enforcement: concurrent chat completions and requests per minute, per API key
+ * (docs/step-api-notes.md, "Retries, rate limits and tiers"). Past either allowance the request gets a 429.
  */
 import type { ApiError } from './errors';
 import type { Tier } from './types';

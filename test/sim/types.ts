@@ -1,7 +1,7 @@
 /**
  * Contract of the Step API simulator (test code only). The client's unit tests,
  * the integration tests and the benchmarks all drive it through this API.
- * Behaviour follows ../shared/docs/step-api.md; where it marks a fact [I], the
+ * Behaviour follows docs/step-api-notes.md; where it marks a fact (unsure), the
  * simulator offers both variants through options.
  */
 

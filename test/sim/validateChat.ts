@@ -1,5 +1,5 @@
 /**
- * Validates a chat-completions body the way the real backends do (step-api.md §1, §6, §7)
+ * Validates a chat-completions body the way the real backends do (docs/step-api-notes.md)
  * and extracts what the reply writer needs. Every refusal names the offending parameter.
  */
 import { checkPart, partTokens, type PartContext } from './contentParts';

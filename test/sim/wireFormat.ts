@@ -1,5 +1,5 @@
 /**
- * The wire shape of chunks and completions for each flavour (step-api.md §1, §2, §6, §7).
+ * The wire shape of chunks and completions for each flavour (docs/step-api-notes.md).
  * Everything flavour-specific about a successful reply lives here.
  */
 import { randomBytes } from 'crypto';
@@ -35,7 +35,7 @@ export function traceHeader(flavour: Flavour, id: string): Record<string, string
   return {};
 }
 
-/** USD per million tokens: input, cache hit, output (step-api.md §8). */
+/** USD per million tokens: input, cache hit, output (docs/step-api-notes.md, "Usage and cost"). */
 function price(model: string): [number, number, number] {
   return /3[.p]7/.test(model) ? [0.2, 0.04, 1.15] : [0.1, 0.02, 0.3];
 }

@@ -26,10 +26,3 @@ export function toBase64(bytes: Uint8Array): string {
   }
   return btoa(binary);
 }
-
-export function fromBase64(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}

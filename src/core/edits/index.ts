@@ -8,4 +8,3 @@ export { checkWorkspacePath, isProbablyBinary } from './paths';
 export { diffStats, splitHunks, applySelectedHunks } from './hunks';
 export { repairPrompt } from './repair';
 export { changesFromProposal, type Proposal } from './proposal';
-export { FUZZY_THRESHOLD, FUZZY_MARGIN } from './place';

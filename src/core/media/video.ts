@@ -1,6 +1,6 @@
-// Decides whether a video can be sent to the Step API (step-api.md §1: MP4, QuickTime or Matroska, under 128 MB,
-// under 5 minutes). The container is recognised by its bytes and the length read from the container itself,
-// never guessed from the name. Big files are read through a ByteReader, a few header bytes at a time.
+// Decides whether a video can be sent to the Step API: MP4, QuickTime or Matroska, under 128 MB, under 5 minutes
+// (docs/step-api-notes.md, "Images and video"). The container is recognised by its bytes and the length read from
+// the container itself, never guessed from the name. Big files are read through a ByteReader, a few header bytes at a time.
 
 import { describeBytes } from '../../shared/media';
 import { ebmlDocType, looksLikeEbml, matroskaDurationSec } from './matroska';

@@ -97,10 +97,6 @@ export class StepError extends Error {
   }
 }
 
-export function isStepError(value: unknown): value is StepError {
-  return value instanceof StepError;
-}
-
 export function cancelledError(what: string): StepError {
   return new StepError({ kind: 'cancelled', title: 'Cancelled', message: `${what} was cancelled.` });
 }

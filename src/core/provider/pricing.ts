@@ -1,6 +1,6 @@
 /**
  * What a request cost. Prices are StepFun's published USD list prices per
- * million tokens (step-api.md §8); OpenRouter's own `usage.cost` wins when it is
+ * million tokens (docs/step-api-notes.md, "Usage and cost"); OpenRouter's own `usage.cost` wins when it is
  * sent. An unknown model has no cost rather than a guessed one.
  */
 import type { Usage } from './types';
@@ -17,7 +17,7 @@ export const PRICES: Readonly<Record<string, Price>> = {
   'step-3.5-flash-2603': { inputPerM: 0.1, cachedInputPerM: 0.02, outputPerM: 0.3 },
 };
 
-/** Names vLLM/SGLang commands serve the weights under (Step-3.x-Flash READMEs §6). */
+/** Names vLLM/SGLang commands serve the weights under (docs/step-api-notes.md, "vLLM and SGLang"). */
 const SERVED_NAMES: Readonly<Record<string, string>> = {
   step3p7: 'step-3.7-flash',
   'step3p7-flash': 'step-3.7-flash',

@@ -5,7 +5,7 @@
  */
 import { normalizeBaseUrl } from './baseUrl';
 import { StepError } from './errors';
-import type { Tier } from './tiers';
+import { isTier, TIERS, type Tier } from './tiers';
 
 export type ProviderId = 'stepfun-global' | 'stepfun-china' | 'openrouter' | 'custom';
 export const PROVIDER_IDS: readonly ProviderId[] = ['stepfun-global', 'stepfun-china', 'openrouter', 'custom'];
@@ -139,7 +139,11 @@ export function resolveProfile(settings: ProviderSettings, overrides: BaseUrlOve
   if (defaults.region) profile.region = defaults.region;
   if (defaults.topUpUrl) profile.topUpUrl = defaults.topUpUrl;
   if (defaults.keyUrl) profile.keyUrl = defaults.keyUrl;
-  if (stepfun && settings.tier) profile.tier = settings.tier;
+  if (stepfun && settings.tier) {
+    // The settings UI offers only V0–V5, but settings.json can hold anything.
+    if (!isTier(settings.tier)) throw settingsError(`Unknown rate tier "${String(settings.tier)}". Choose one of: ${TIERS.join(', ')}.`);
+    profile.tier = settings.tier;
+  }
   if (stepfun) {
     const otherId: ProviderId = id === 'stepfun-global' ? 'stepfun-china' : 'stepfun-global';
     profile.alternate = { id: otherId, baseUrl: baseUrlFor(otherId, undefined, overrides), host: PROFILE_DEFAULTS[otherId].host };

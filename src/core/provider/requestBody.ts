@@ -88,7 +88,7 @@ function wireMessage(message: ChatMessage, index: number, profile: ResolvedProfi
   }
 }
 
-/** The effort actually sent, given what the model accepts (step-api.md §1). */
+/** The effort actually sent, given what the model accepts (docs/step-api-notes.md, "Request body"). */
 export function effortForModel(model: string, effort: EffortLevel): EffortLevel | undefined {
   const id = canonicalModel(model);
   if (id === 'step-3.5-flash') return undefined;

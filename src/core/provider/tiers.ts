@@ -1,5 +1,5 @@
 /**
- * StepFun account tiers (step-api.md §8, from the CN pricing page). Tiers are
+ * StepFun account tiers (docs/step-api-notes.md, "Retries, rate limits and tiers"). Tiers are
  * set by cumulative top-up; the entry tier's 10 requests per minute is what
  * busy users hit first, so the limiter enforces these client-side.
  */

@@ -42,7 +42,7 @@ export interface ApplyReport {
   readonly files: ReadonlyArray<{ path: string } & FileOutcome>;
 }
 
-/** Settings the review reads at apply time; src/extension.ts passes them from the user's settings. */
+/** Settings the review reads at apply time, so a change to them applies without recreating the review. */
 export interface ReviewSettings {
   useRefactorPreview(): boolean;
   saveAfterApply(): boolean;
@@ -53,7 +53,7 @@ export interface ProposalMeta {
   source: string;
 }
 
-/** One automatic repair turn for a file whose blocks did not place; src/vscode/edits/editFlow.ts wires the model call. */
+/** One automatic repair turn for a file whose blocks did not place: asks the model again with the current text. */
 export type RepairHook = (
   path: string,
   currentText: string,

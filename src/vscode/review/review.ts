@@ -20,7 +20,7 @@ import { vscodeFiles, workspaceRoots } from './readBase';
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class ChangeSetReview implements vscode.Disposable {
-  /** One automatic repair turn for files whose blocks did not place (see RepairHook). */
+  /** One automatic repair turn for files whose blocks did not place; the edit flow provides it. */
   onNeedsRepair: RepairHook | undefined;
   readonly content: ProposedContentProvider;
   private readonly list: ChangeSet[] = [];

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension } from './helpers';
-import { chatRequests, recordPosts, resetExtension, setSetting, startHostSim, waitFor } from './hostSim';
+import { endSuite, openChatView, resetBetweenTests, sendChat, sentEffort, startSuite } from './helpers';
+import { chatRequests, recordPosts, setSetting, waitFor } from './hostSim';
 import type { Simulator } from '../../sim/types';
 import type { ExtensionApi } from '../../../src/extension';
 import type { HostMessage, HostMessageOf } from '../../../src/shared/protocol';
@@ -27,26 +27,17 @@ describe('chat view against the simulator', function () {
   let sim: Simulator;
 
   before(async () => {
-    api = await activateExtension();
-    sim = await startHostSim();
-    await vscode.commands.executeCommand('stepFlash.openChat');
-    await waitFor(() => api.chatView.isReady, 'the chat view to be ready');
+    ({ api, sim } = await startSuite());
+    await openChatView(api);
   });
-  beforeEach(async () => {
-    sim.reset();
-    await resetExtension(api);
-    await api.provider.keys.set('stepfun-global', 'sk-global-test');
-  });
-  after(async () => {
-    await resetExtension(api);
-    await sim.close();
-  });
+  beforeEach(() => resetBetweenTests(api, sim, 'sk-global-test'));
+  after(() => endSuite(api, sim));
 
   it('sends a message to the simulator and streams reasoning and answer into the view', async () => {
     sim.enqueue({ reasoning: 'Let me think about greetings.', content: 'Hello! **Nice** to meet you.', tokensPerChunk: 1 });
     const posts = recordPosts(api);
     try {
-      await api.router.handle({ type: 'send', sendId: 's1', text: 'hello model', effort: 'auto', attachments: [], chips: [] });
+      await sendChat(api, 'hello model');
       const deltas = ofType(posts.messages, 'turnDelta');
       assert.strictEqual(deltas.map((d) => d.reasoning ?? '').join(''), 'Let me think about greetings.');
       assert.strictEqual(deltas.map((d) => d.content ?? '').join(''), 'Hello! **Nice** to meet you.');
@@ -57,45 +48,36 @@ describe('chat view against the simulator', function () {
       assert.strictEqual(end.status, 'done');
       assert.ok(end.usage && end.usage.completionTokens > 0);
       assert.strictEqual(lastUser(sim).content, 'hello model');
-      assert.strictEqual((chatRequests(sim)[0]!.body as { reasoning_effort: string }).reasoning_effort, 'medium');
+      assert.strictEqual(sentEffort(sim), 'medium');
     } finally {
       posts.dispose();
     }
   });
 
   it('a /refactor slash command on Auto uses the refactor effort (high)', async () => {
-    await api.router.handle({ type: 'send', sendId: 's1', text: '/refactor make it smaller', effort: 'auto', attachments: [], chips: [] });
-    assert.strictEqual((chatRequests(sim)[0]!.body as { reasoning_effort: string }).reasoning_effort, 'high');
+    await sendChat(api, '/refactor make it smaller');
+    assert.strictEqual(sentEffort(sim), 'high');
     assert.strictEqual(lastUser(sim).content, 'make it smaller');
   });
 
   it('sends a pasted screenshot as an image_url part with a correct data URL', async () => {
     const png = readFileSync(path.join(FIXTURES, 'screenshot-40x30.png')).toString('base64');
-    await api.router.handle({
-      type: 'send',
-      sendId: 's1',
-      text: 'what does this dialog say?',
+    await sendChat(api, 'what does this dialog say?', {
       effort: 'low',
       attachments: [{ kind: 'image', id: 'img1', name: 'dialog.png', mime: 'image/png', base64: png, width: 40, height: 30, detail: 'low' }],
-      chips: [],
     });
     const content = lastUser(sim).content as Exclude<SentMessage['content'], string>;
     assert.deepStrictEqual(content[0], { type: 'image_url', image_url: { url: `data:image/png;base64,${png}`, detail: 'low' } });
     assert.deepStrictEqual(content.at(-1), { type: 'text', text: 'what does this dialog say?' });
-    assert.strictEqual((chatRequests(sim)[0]!.body as { reasoning_effort: string }).reasoning_effort, 'low');
+    assert.strictEqual(sentEffort(sim), 'low');
   });
 
   it('refuses, before sending, an image whose bytes do not match what the webview claimed', async () => {
     const gif = readFileSync(path.join(FIXTURES, 'static-32x16.gif')).toString('base64');
     const posts = recordPosts(api);
     try {
-      await api.router.handle({
-        type: 'send',
-        sendId: 's1',
-        text: 'look',
-        effort: 'auto',
+      await sendChat(api, 'look', {
         attachments: [{ kind: 'image', id: 'img1', name: 'x.png', mime: 'image/png', base64: gif, width: 32, height: 16, detail: 'high' }],
-        chips: [],
       });
       const rejected = ofType(posts.messages, 'sendRejected')[0];
       assert.match(rejected!.reason, /x\.png: .*labelled image\/png but its bytes are image\/gif/);
@@ -116,13 +98,8 @@ describe('chat view against the simulator', function () {
       assert.strictEqual(status.supportsImages, false);
       assert.match(status.imageBlocker!, /without vision/);
       const png = readFileSync(path.join(FIXTURES, 'screenshot-40x30.png')).toString('base64');
-      await api.router.handle({
-        type: 'send',
-        sendId: 's1',
-        text: 'see',
-        effort: 'auto',
+      await sendChat(api, 'see', {
         attachments: [{ kind: 'image', id: 'i', name: 'a.png', mime: 'image/png', base64: png, width: 40, height: 30, detail: 'high' }],
-        chips: [],
       });
       assert.match(ofType(posts.messages, 'sendRejected')[0]!.reason, /without vision/);
       assert.strictEqual(chatRequests(sim).length, 0);
@@ -144,7 +121,7 @@ describe('chat view against the simulator', function () {
       const [file] = [...sim.files.values()];
       assert.ok(file, 'the simulator received the upload');
       assert.deepStrictEqual([file.purpose, file.bytes], ['storage', bytes.byteLength]);
-      await api.router.handle({ type: 'send', sendId: 's1', text: 'what happens here?', effort: 'auto', attachments: [{ kind: 'video', id: 'v1', name: 'demo.mp4' }], chips: [] });
+      await sendChat(api, 'what happens here?', { attachments: [{ kind: 'video', id: 'v1', name: 'demo.mp4' }] });
       const content = lastUser(sim).content as Exclude<SentMessage['content'], string>;
       assert.deepStrictEqual(content[0], { type: 'video_url', video_url: { url: `stepfile://${file.id}` } });
     } finally {
@@ -168,7 +145,7 @@ describe('chat view against the simulator', function () {
 
   it('keeps the conversation across a reload of the view and in the history', async () => {
     sim.enqueue({ content: 'remember me' });
-    await api.router.handle({ type: 'send', sendId: 's1', text: 'a message worth keeping', effort: 'auto', attachments: [], chips: [] });
+    await sendChat(api, 'a message worth keeping');
     const chatId = api.chat.current.id;
     const posts = recordPosts(api);
     try {
@@ -193,7 +170,7 @@ describe('chat view against the simulator', function () {
     sim.enqueue({ content: 'word '.repeat(400), tokensPerChunk: 1, chunkDelayMs: 5 });
     const posts = recordPosts(api);
     try {
-      const sending = api.router.handle({ type: 'send', sendId: 's1', text: 'long please', effort: 'auto', attachments: [], chips: [] });
+      const sending = sendChat(api, 'long please');
       const first = await waitFor(() => ofType(posts.messages, 'turnDelta').find((d) => d.content), 'the first streamed words');
       await api.router.handle({ type: 'stop', turnId: first.turnId });
       await sending;
@@ -216,7 +193,7 @@ describe('chat view against the simulator', function () {
       await vscode.commands.executeCommand('stepFlash.addSelectionToChat');
       const chip = ofType(posts.messages, 'addChip')[0]!.chip;
       assert.deepStrictEqual([chip.kind, chip.path, chip.label, chip.startLine, chip.endLine], ['selection', 'src/format.ts', 'format.ts:1-3', 0, 2]);
-      await api.router.handle({ type: 'send', sendId: 's1', text: 'is this right?', effort: 'auto', attachments: [], chips: [chip] });
+      await sendChat(api, 'is this right?', { chips: [chip] });
       const sent = lastUser(sim).content as string;
       assert.match(sent, /^Selection: src\/format\.ts \(from line 1\)\n```typescript\nexport function formatPrice/);
       assert.match(sent, /is this right\?$/);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension } from './helpers';
-import { chatRequests, recordPosts, resetExtension, setSetting, startHostSim } from './hostSim';
+import { endSuite, resetBetweenTests, startSuite } from './helpers';
+import { chatRequests, recordPosts, setSetting, startHostSim } from './hostSim';
 import { systemClock } from '../../../src/core/provider';
 import type { Simulator } from '../../sim/types';
 import type { ExtensionApi } from '../../../src/extension';
@@ -13,17 +13,12 @@ describe('provider: keys, regions, cost, limits (against the simulator)', functi
   let sim: Simulator;
 
   before(async () => {
-    api = await activateExtension();
-    sim = await startHostSim({ unauthorizedBody: 'empty' });
+    ({ api, sim } = await startSuite({ unauthorizedBody: 'empty' }));
   });
-  beforeEach(async () => {
-    sim.reset();
-    await resetExtension(api);
-  });
+  beforeEach(() => resetBetweenTests(api, sim));
   after(async () => {
     api.provider.useLimiterClock(systemClock);
-    await resetExtension(api);
-    await sim.close();
+    await endSuite(api, sim);
   });
 
   it('Set API Key trims, validates against the chosen region with GET /models, and stores it', async () => {

@@ -76,6 +76,7 @@ describe('resolveProfile', () => {
       [{ provider: 'custom' }, /Set a base URL for the custom endpoint/],
       [{ provider: 'nope' as never }, /Unknown provider "nope"/],
       [{ provider: 'stepfun-global', model: 'step 3.7' }, /contains spaces/],
+      [{ provider: 'stepfun-china', tier: 'V9' as never }, /Unknown rate tier "V9"\. Choose one of: V0, V1, V2, V3, V4, V5/],
       [{ provider: 'openrouter', baseUrl: 'openrouter.ai' }, /no scheme/],
     ];
     for (const [settings, message] of cases) {
@@ -140,7 +141,7 @@ describe('request body', () => {
 });
 
 describe('tiers', () => {
-  it('match step-api.md §8', () => {
+  it('match StepFun’s published tiers (docs/step-api-notes.md)', () => {
     assert.deepStrictEqual(
       Object.entries(TIER_LIMITS).map(([t, l]) => `${t} ${l.concurrency}/${l.rpm}/${l.tpm / 1e6}M`),
       ['V0 5/10/5M', 'V1 100/1000/20M', 'V2 200/5000/30M', 'V3 400/10000/40M', 'V4 1000/20000/50M', 'V5 10000/200000/100M'],

@@ -1,17 +1,10 @@
 import * as assert from 'assert';
-import { startSimulator } from '../../sim/server';
-import type { Simulator } from '../../sim/types';
-import { call, chat, KEYS } from './helpers';
+import { call, chat, KEYS, useSimulator, withSimulator } from './helpers';
 
 const INVALID_KEY_BODY = { error: { message: 'Incorrect API key provided', type: 'invalid_api_key' } };
 
 describe('simulator: region keys and models', () => {
-  let sim: Simulator;
-  before(async () => {
-    sim = await startSimulator();
-  });
-  after(() => sim.close());
-  beforeEach(() => sim.reset());
+  const sim = useSimulator();
 
   it('serves the two regions on different ports of 127.0.0.1', () => {
     assert.match(sim.url('global'), /^http:\/\/127\.0\.0\.1:\d+\/v1$/);
@@ -42,26 +35,20 @@ describe('simulator: region keys and models', () => {
   });
 
   it('can send the 401 with an empty body, and take custom keys', async () => {
-    const s = await startSimulator({ unauthorizedBody: 'empty', keys: { global: ['sk-mine'] } });
-    try {
+    await withSimulator({ unauthorizedBody: 'empty', keys: { global: ['sk-mine'] } }, async (s) => {
       const refused = await chat(s, {}, { key: KEYS.global });
       assert.strictEqual(refused.status, 401);
       assert.strictEqual(await refused.text(), '');
       assert.strictEqual((await chat(s, {}, { key: 'sk-mine' })).status, 200);
       assert.strictEqual((await chat(s, {}, { region: 'china' })).status, 200, 'the china default stays');
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   it('shapes the 401 body per flavour', async () => {
-    const s = await startSimulator({ flavour: 'vllm' });
-    try {
+    await withSimulator({ flavour: 'vllm' }, async (s) => {
       const res = await call(s, '/models', undefined, { key: 'sk-wrong' });
       assert.deepStrictEqual(await res.json(), { object: 'error', message: 'Incorrect API key provided', type: 'Unauthorized', param: null, code: 401 });
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   it('lists models and fetches one by id; an unknown id is a 404', async () => {
@@ -77,14 +64,11 @@ describe('simulator: region keys and models', () => {
   });
 
   it('lists each flavour its own model ids, including OpenRouter ids with a slash', async () => {
-    const s = await startSimulator({ flavour: 'openrouter' });
-    try {
+    await withSimulator({ flavour: 'openrouter' }, async (s) => {
       const list = (await (await call(s, '/models')).json()) as { data: { id: string }[] };
       assert.ok(list.data.some((m) => m.id === 'stepfun/step-3.7-flash'));
       assert.strictEqual((await call(s, '/models/stepfun/step-3.7-flash')).status, 200);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   it('answers unknown paths with 404 and wrong methods with 405, naming them', async () => {

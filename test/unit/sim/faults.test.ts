@@ -1,15 +1,9 @@
 import * as assert from 'assert';
-import { startSimulator } from '../../sim/server';
-import type { Flavour, Simulator } from '../../sim/types';
-import { chat, choices, joined, parseSse, stream } from './helpers';
+import type { Flavour } from '../../sim/types';
+import { chat, choices, joined, parseSse, stream, useSimulator, withSimulator } from './helpers';
 
 describe('simulator: faults', () => {
-  let sim: Simulator;
-  before(async () => {
-    sim = await startSimulator();
-  });
-  after(() => sim.close());
-  beforeEach(() => sim.reset());
+  const sim = useSimulator();
 
   it('answers a status fault with the default error body in the flavour shape', async () => {
     sim.enqueue({ fault: { kind: 'status', status: 503 } });
@@ -101,16 +95,13 @@ describe('simulator: faults', () => {
     let t0 = Date.now();
     await stream(sim);
     assert.ok(Date.now() - t0 >= 6 * 20 * 0.9, 'six chunk gaps of 20 ms');
-    const paced = await startSimulator({ tokensPerSecond: 200 });
-    try {
+    await withSimulator({ tokensPerSecond: 200 }, async (paced) => {
       paced.enqueue({ content: 'v'.repeat(160) });
       t0 = Date.now();
       const { sse } = await stream(paced);
       assert.strictEqual(joined(sse, 'content').length, 160);
       assert.ok(Date.now() - t0 >= 40 / 200 * 1000 * 0.9, '40 tokens at 200 tokens/s take at least 200 ms');
-    } finally {
-      await paced.close();
-    }
+    });
   });
 
   const frames: [Flavour, string, (e: Record<string, unknown>) => string, boolean][] = [
@@ -120,8 +111,7 @@ describe('simulator: faults', () => {
   ];
   for (const [flavour, model, message, doneAfter] of frames) {
     it(`sends a mid-stream error frame with HTTP 200 (${flavour})`, async () => {
-      const s = await startSimulator({ flavour });
-      try {
+      await withSimulator({ flavour }, async (s) => {
         s.enqueue({ content: 'q'.repeat(100), fault: { kind: 'errorFrame', afterChunks: 2, message: 'upstream died' } });
         const res = await chat(s, { model, stream: true });
         assert.strictEqual(res.status, 200);
@@ -130,9 +120,7 @@ describe('simulator: faults', () => {
         assert.strictEqual(message(sse.events[2]), 'upstream died');
         assert.strictEqual(sse.done, doneAfter);
         if (flavour === 'openrouter') assert.strictEqual((sse.events[2].choices as { finish_reason: string }[])[0].finish_reason, 'error');
-      } finally {
-        await s.close();
-      }
+      });
     });
   }
 });

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
-import { startSimulator } from '../../sim/server';
 import type { Simulator } from '../../sim/types';
-import { call, chat } from './helpers';
+import { call, chat, useSimulator, withSimulator } from './helpers';
 
 function upload(sim: Simulator, purpose: string | undefined, name: string, type: string, bytes: Uint8Array): Promise<Response> {
   const form = new FormData();
@@ -13,12 +12,7 @@ function upload(sim: Simulator, purpose: string | undefined, name: string, type:
 type FileObj = { id: string; object: string; bytes: number; created_at: number; filename: string; purpose: string; status: string };
 
 describe('simulator: files', () => {
-  let sim: Simulator;
-  before(async () => {
-    sim = await startSimulator();
-  });
-  after(() => sim.close());
-  beforeEach(() => sim.reset());
+  const sim = useSimulator();
 
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5, 6]);
 
@@ -78,11 +72,8 @@ describe('simulator: files', () => {
   });
 
   it('has no files API on the other flavours', async () => {
-    const s = await startSimulator({ flavour: 'openrouter' });
-    try {
+    await withSimulator({ flavour: 'openrouter' }, async (s) => {
       assert.strictEqual((await call(s, '/files')).status, 404);
-    } finally {
-      await s.close();
-    }
+    });
   });
 });

@@ -1,7 +1,48 @@
 /** Shared helpers for the simulator's own tests: real HTTP through fetch, plus an SSE reader. */
-import type { Region, Simulator } from '../../sim/types';
+import { startSimulator } from '../../sim/server';
+import type { Region, SimOptions, Simulator } from '../../sim/types';
 
 export const KEYS: Record<Region, string> = { global: 'sk-global-test', china: 'sk-china-test' };
+
+/**
+ * One simulator for the enclosing describe block: started before its tests, reset before each, closed after.
+ * The returned object stands for it, so tests use it like the simulator itself.
+ */
+export function useSimulator(options: SimOptions = {}): Simulator {
+  let sim: Simulator | undefined;
+  before(async () => {
+    sim = await startSimulator(options);
+  });
+  after(() => sim?.close());
+  beforeEach(() => sim?.reset());
+  const live = (): Simulator => {
+    if (!sim) throw new Error('the simulator is used outside the tests of the describe block that started it');
+    return sim;
+  };
+  return {
+    url: (region) => live().url(region),
+    enqueue: (...replies) => live().enqueue(...replies),
+    respondWith: (fn) => live().respondWith(fn),
+    get requests() {
+      return live().requests;
+    },
+    get files() {
+      return live().files;
+    },
+    reset: () => live().reset(),
+    close: () => live().close(),
+  };
+}
+
+/** A simulator of its own for one test, closed however the test ends. */
+export async function withSimulator<T>(options: SimOptions, body: (sim: Simulator) => Promise<T>): Promise<T> {
+  const sim = await startSimulator(options);
+  try {
+    return await body(sim);
+  } finally {
+    await sim.close();
+  }
+}
 
 export interface Sse {
   /** Parsed `data:` payloads other than [DONE]; unparseable ones as { unparsed: text }. */

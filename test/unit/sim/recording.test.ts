@@ -1,17 +1,11 @@
 import * as assert from 'assert';
 import { startSimulator } from '../../sim/server';
-import type { Simulator } from '../../sim/types';
-import { call, chat, chatBody, stream } from './helpers';
+import { call, chat, chatBody, stream, useSimulator, withSimulator } from './helpers';
 
 type Completion = { choices: { message: { content: string; reasoning?: string } }[] };
 
 describe('simulator: recording, queue and lifecycle', () => {
-  let sim: Simulator;
-  before(async () => {
-    sim = await startSimulator();
-  });
-  after(() => sim.close());
-  beforeEach(() => sim.reset());
+  const sim = useSimulator();
 
   it('records every request in order with method, path, region, headers and parsed body', async () => {
     await chat(sim, {}, { headers: { 'x-title': 'Step Flash' } });
@@ -50,12 +44,9 @@ describe('simulator: recording, queue and lifecycle', () => {
   });
 
   it('uses a custom fallback when given one', async () => {
-    const s = await startSimulator({ fallback: () => ({ content: 'custom default' }) });
-    try {
+    await withSimulator({ fallback: () => ({ content: 'custom default' }) }, async (s) => {
       assert.strictEqual(((await (await chat(s)).json()) as Completion).choices[0].message.content, 'custom default');
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   it('reset clears the queue, records, files and respondWith', async () => {

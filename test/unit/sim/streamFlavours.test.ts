@@ -1,16 +1,9 @@
 import * as assert from 'assert';
-import { startSimulator } from '../../sim/server';
-import type { Simulator } from '../../sim/types';
-import { chat, choices, joined, stream } from './helpers';
+import { chat, choices, joined, stream, useSimulator } from './helpers';
 
 describe('simulator: OpenRouter, vLLM and SGLang stream shapes', () => {
   describe('openrouter', () => {
-    let sim: Simulator;
-    before(async () => {
-      sim = await startSimulator({ flavour: 'openrouter' });
-    });
-    after(() => sim.close());
-    beforeEach(() => sim.reset());
+    const sim = useSimulator({ flavour: 'openrouter' });
     const model = 'stepfun/step-3.7-flash';
 
     it('sends reasoning with reasoning_details, a processing comment, provider and native_finish_reason', async () => {
@@ -60,12 +53,7 @@ describe('simulator: OpenRouter, vLLM and SGLang stream shapes', () => {
   });
 
   describe('vllm', () => {
-    let sim: Simulator;
-    before(async () => {
-      sim = await startSimulator({ flavour: 'vllm' });
-    });
-    after(() => sim.close());
-    beforeEach(() => sim.reset());
+    const sim = useSimulator({ flavour: 'vllm' });
     const model = 'step3p7-flash';
 
     it('streams delta.reasoning with an x-request-id header and no usage unless asked', async () => {
@@ -90,11 +78,7 @@ describe('simulator: OpenRouter, vLLM and SGLang stream shapes', () => {
   });
 
   describe('sglang', () => {
-    let sim: Simulator;
-    before(async () => {
-      sim = await startSimulator({ flavour: 'sglang' });
-    });
-    after(() => sim.close());
+    const sim = useSimulator({ flavour: 'sglang' });
 
     it('streams delta.reasoning_content', async () => {
       sim.enqueue({ reasoning: 'sglang thinks', content: 'sglang says' });

@@ -1,15 +1,8 @@
 import * as assert from 'assert';
-import { startSimulator } from '../../sim/server';
-import type { Simulator } from '../../sim/types';
-import { chat, choices, joined, stream } from './helpers';
+import { chat, choices, joined, stream, useSimulator } from './helpers';
 
 describe('simulator: StepFun stream shape', () => {
-  let sim: Simulator;
-  before(async () => {
-    sim = await startSimulator();
-  });
-  after(() => sim.close());
-  beforeEach(() => sim.reset());
+  const sim = useSimulator();
 
   it('starts with the assistant role, sends reasoning before content, and ends with finish_reason then [DONE]', async () => {
     sim.enqueue({ reasoning: 'Let me think about the question.', content: 'The answer is 42, of course.' });

@@ -1,16 +1,9 @@
 import * as assert from 'assert';
-import { startSimulator } from '../../sim/server';
 import { TierLimiter } from '../../sim/tierLimits';
-import type { Simulator } from '../../sim/types';
-import { chat, KEYS } from './helpers';
+import { chat, KEYS, useSimulator, withSimulator } from './helpers';
 
 describe('simulator: tier limits', () => {
-  let sim: Simulator;
-  before(async () => {
-    sim = await startSimulator({ tier: 'V0' });
-  });
-  after(() => sim.close());
-  beforeEach(() => sim.reset());
+  const sim = useSimulator({ tier: 'V0' });
 
   it('answers the 11th request in a minute on V0 with a 429, a JSON body and retry-after', async () => {
     for (let i = 0; i < 10; i++) assert.strictEqual((await chat(sim)).status, 200, `request ${i + 1}`);
@@ -55,12 +48,9 @@ describe('simulator: tier limits', () => {
   });
 
   it('does not limit when no tier is given', async () => {
-    const s = await startSimulator();
-    try {
+    await withSimulator({}, async (s) => {
       const statuses = await Promise.all(Array.from({ length: 15 }, () => chat(s).then((r) => r.status)));
       assert.ok(statuses.every((st) => st === 200));
-    } finally {
-      await s.close();
-    }
+    });
   });
 });

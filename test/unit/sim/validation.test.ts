@@ -1,7 +1,5 @@
 import * as assert from 'assert';
-import { startSimulator } from '../../sim/server';
-import type { Simulator } from '../../sim/types';
-import { call, chat } from './helpers';
+import { call, chat, useSimulator, withSimulator } from './helpers';
 
 type ErrorBody = { error: { message: string; type: string } };
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -16,12 +14,7 @@ async function refusal(res: Response, status = 400): Promise<ErrorBody['error']>
 }
 
 describe('simulator: request validation', () => {
-  let sim: Simulator;
-  before(async () => {
-    sim = await startSimulator();
-  });
-  after(() => sim.close());
-  beforeEach(() => sim.reset());
+  const sim = useSimulator();
 
   it('names the missing model and messages parameters', async () => {
     const a = await refusal(await call(sim, '/chat/completions', { messages: [{ role: 'user', content: 'x' }] }));
@@ -35,14 +28,11 @@ describe('simulator: request validation', () => {
   it('refuses an unknown model with a 400 naming it (StepFun) or a 404 (vLLM)', async () => {
     const e = await refusal(await chat(sim, { model: 'step-9-huge' }));
     assert.match(e.message, /step-9-huge/);
-    const v = await startSimulator({ flavour: 'vllm' });
-    try {
+    await withSimulator({ flavour: 'vllm' }, async (v) => {
       const res = await chat(v, { model: 'step-9-huge' });
       assert.strictEqual(res.status, 404);
       assert.match(((await res.json()) as { message: string }).message, /step-9-huge/);
-    } finally {
-      await v.close();
-    }
+    });
   });
 
   it('refuses reasoning_effort outside low|medium|high, and medium on step-3.5-flash-2603', async () => {
@@ -77,25 +67,19 @@ describe('simulator: request validation', () => {
   it('accepts mp4 data video on StepFun and refuses video on the other flavours', async () => {
     assert.strictEqual((await chat(sim, userParts({ type: 'video_url', video_url: { url: 'data:video/mp4;base64,AAAAIGZ0eXA=' } }))).status, 200);
     assert.strictEqual((await refusal(await chat(sim, userParts({ type: 'video_url', video_url: { url: 'data:video/webm;base64,AAAA' } })))).type, 'unsupported_content_type');
-    const or = await startSimulator({ flavour: 'openrouter' });
-    try {
+    await withSimulator({ flavour: 'openrouter' }, async (or) => {
       const res = await chat(or, { model: 'stepfun/step-3.7-flash', ...userParts({ type: 'video_url', video_url: { url: 'https://x/v.mp4' } }) });
       assert.strictEqual(res.status, 400);
       assert.match(((await res.json()) as ErrorBody).error.message, /lacks video/);
-    } finally {
-      await or.close();
-    }
+    });
   });
 
   it('refuses turning reasoning off on OpenRouter, as the real endpoint does', async () => {
-    const or = await startSimulator({ flavour: 'openrouter' });
-    try {
+    await withSimulator({ flavour: 'openrouter' }, async (or) => {
       const res = await chat(or, { model: 'stepfun/step-3.7-flash', reasoning: { enabled: false } });
       assert.strictEqual(res.status, 400);
       assert.match(((await res.json()) as ErrorBody).error.message, /Reasoning is mandatory/);
-    } finally {
-      await or.close();
-    }
+    });
   });
 
   it('does not consume a queued reply when the request is refused', async () => {
