@@ -209,6 +209,29 @@ describe('chat view against the simulator', function () {
     }
   });
 
+  it('a stream cut mid-answer keeps what arrived and shows the client\'s error as it was thrown, the same after reopening the chat', async () => {
+    sim.enqueue({ reasoning: 'Thinking first.', content: 'one two three four five six seven eight nine ten', tokensPerChunk: 1, fault: { kind: 'cut', afterChunks: 8 } });
+    const posts = recordPosts(api);
+    try {
+      await api.router.handle({ type: 'send', sendId: 's1', text: 'count to ten', effort: 'auto', attachments: [], chips: [] });
+      const [live] = postedTurns(posts.messages);
+      assert.strictEqual(live!.status, 'error');
+      assert.ok(live!.text.length > 0 && 'one two three four five six seven eight nine ten'.startsWith(live!.text), `a partial answer is kept: ${live!.text}`);
+      const thrown = api.chat.lastError!;
+      assert.deepStrictEqual([thrown.turnId, thrown.error.kind], [live!.id, 'stream-cut']);
+      assert.deepStrictEqual(live!.error, thrown.error.toView(), 'the view shows the StepError the client threw, unchanged');
+
+      const chatId = api.chat.current.id;
+      await api.chat.newChat();
+      await api.chat.open(chatId);
+      const reopened = ofType(posts.messages, 'conversation').at(-1)!;
+      assert.strictEqual(reopened.chatId, chatId);
+      assert.deepStrictEqual(reduceLog(reopened.turns.at(-1)!), live, 'the saved and reopened turn is the one the view built live');
+    } finally {
+      posts.dispose();
+    }
+  });
+
   it('attaches the selection as a chip whose current text goes out with the message', async () => {
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'src', 'format.ts');
     const editor = await vscode.window.showTextDocument(uri);

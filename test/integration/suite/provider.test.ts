@@ -62,6 +62,8 @@ describe('provider: keys, regions, cost, limits (against the simulator)', functi
       assert.match(end.error!.message, /This key belongs to the China platform \(api\.stepfun\.com\)/);
       assert.doesNotMatch(end.error!.message, /^401\b|status code \(no body\)/);
       assert.ok(end.error!.actions.some((a) => a.id === 'switchRegion'));
+      assert.deepStrictEqual(postedEvents(posts.messages, 'failed').map((f) => f.error), [api.chat.lastError!.error.toView()], 'the client\'s StepError reached the view as it was thrown');
+      assert.strictEqual(api.chat.lastError!.error.kind, 'region-mismatch');
       const probe = sim.requests.find((r) => r.region === 'china' && r.path.endsWith('/models'));
       assert.ok(probe, 'the other region was probed once with the same key');
 
