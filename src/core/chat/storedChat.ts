@@ -63,7 +63,7 @@ interface V1Entry {
   steps?: string[];
 }
 
-/** Version 1 did not always record why an effort was used; this says so rather than guess. */
+/** A version 1 message that was never answered has no effort; this says so rather than guess one. */
 const UNKNOWN_EFFORT: EffortView = { level: 'medium', reason: 'not recorded', source: 'policy' };
 
 function migrateV1(entries: unknown[]): StoredTurn[] | undefined {

@@ -1,7 +1,7 @@
 /**
- * A chat as it is stored and sent. Pure data: the host persists it per
- * workspace and turns it into API messages; the webview sees the same turns
- * through their events (src/shared/turnEvents.ts).
+ * A chat as it is stored and sent: the host persists it per workspace and turns
+ * it into API messages; the webview sees the same turns through their events
+ * (src/shared/turnEvents.ts), with the user's message cut down to what it shows.
  */
 import type { ImageDetail, UsageView } from '../../shared/protocol';
 import type { TurnEvent, TurnRecord, UserView } from '../../shared/turnEvents';
