@@ -1,5 +1,6 @@
 /** Builds the chat and routes each host message to the part of the UI it concerns. */
-import type { HostMessage, StatusView } from '../src/shared/protocol';
+import type { HostMessage, StatusView, UsageView } from '../src/shared/protocol';
+import { addUsage, ZERO_USAGE } from '../src/shared/turnViews';
 import type { HostBridge } from './bridge';
 import { Composer } from './composer/composer';
 import { DraftStore } from './composer/draft';
@@ -13,6 +14,8 @@ import { Transcript } from './transcript/transcript';
 
 export class ChatApp {
   private status: StatusView | undefined;
+  /** The open chat's usage: the host's figure when it opens, plus each request's since. */
+  private total: UsageView = ZERO_USAGE;
   private readonly header: Header;
   private readonly history: HistoryPanel;
   private readonly transcript: Transcript;
@@ -46,34 +49,25 @@ export class ChatApp {
         this.composer.statusChanged(message.status);
         return;
       case 'conversation':
-        this.transcript.setConversation(message.messages);
-        this.header.setTotal(message.totalUsage);
+        this.transcript.setConversation(message.turns);
+        this.total = message.totalUsage;
+        this.header.setTotal(this.total);
         return;
       case 'history':
         this.history.setChats(message.chats, message.activeId);
         return;
-      case 'turnStart':
-        this.composer.turnStarted(message.sendId, message.user.text);
-        this.transcript.startTurn(message.turnId, message.user, message.effort);
+      case 'turn': {
+        const event = message.event;
+        if (event.kind === 'start') this.composer.turnStarted(event.sendId, event.user.text);
+        if (event.kind === 'usage') {
+          this.total = addUsage(this.total, event.usage);
+          this.header.setTotal(this.total);
+        }
+        this.transcript.apply(message.turnId, event);
         return;
+      }
       case 'sendRejected':
         this.composer.sendRejected(message.reason, message.sendId);
-        return;
-      case 'turnDelta':
-        this.transcript.delta(message.turnId, message.content, message.reasoning);
-        return;
-      case 'turnStep':
-        this.transcript.step(message.turnId, message.step);
-        return;
-      case 'turnQueued':
-        this.transcript.queued(message.turnId, message.position);
-        return;
-      case 'turnRetry':
-        this.transcript.retrying(message.turnId, message.secondsLeft, message.attempt, message.maxAttempts, message.reason);
-        return;
-      case 'turnEnd':
-        this.transcript.end(message.turnId, message.status, message.usage, message.error);
-        this.header.setTotal(message.totalUsage);
         return;
       case 'addChip':
         this.composer.addChip(message.chip);

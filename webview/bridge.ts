@@ -1,5 +1,5 @@
 import { HostMessage, WebviewMessage, parseHostMessage } from '../src/shared/protocol';
-import { asTurnDelta } from './fastPath';
+import { asStreamedText } from './fastPath';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -19,7 +19,7 @@ export class HostBridge {
 
   constructor() {
     window.addEventListener('message', (event: MessageEvent) => {
-      const delta = asTurnDelta(event.data);
+      const delta = asStreamedText(event.data);
       if (delta) {
         for (const listener of this.listeners) listener(delta);
         return;

@@ -6,51 +6,12 @@
  * with a log line instead of corrupting the view or the conversation.
  * This module must stay free of 'vscode' and of DOM/Node-only APIs.
  */
-import { z } from 'zod';
+import { z } from './zod';
+import { EffortChoice, ErrorActionId, UsageView } from './turnViews';
+import { TurnEvent } from './turnEvents';
 import { ACCEPTED_IMAGE_MIMES } from './media';
 
-// zod would probe `new Function` to JIT its parsers; the webview's CSP forbids eval,
-// so the probe would log a violation on every load. Parsing without JIT is fast enough here.
-z.config({ jitless: true });
-
-export const EffortLevel = z.enum(['low', 'medium', 'high']);
-export type EffortLevel = z.infer<typeof EffortLevel>;
-export const EffortChoice = z.enum(['auto', 'low', 'medium', 'high']);
-export type EffortChoice = z.infer<typeof EffortChoice>;
-
-/** The effort a request actually used, and why (shown next to the answer). */
-export const EffortView = z.object({
-  level: EffortLevel,
-  reason: z.string(),
-  source: z.enum(['policy', 'user', 'setting']),
-});
-export type EffortView = z.infer<typeof EffortView>;
-
-export const UsageView = z.object({
-  promptTokens: z.number().nonnegative(),
-  completionTokens: z.number().nonnegative(),
-  cachedTokens: z.number().nonnegative(),
-  costUsd: z.number().nonnegative(),
-});
-export type UsageView = z.infer<typeof UsageView>;
-
-export const ErrorActionId = z.enum([
-  'retry',
-  'switchRegion',
-  'setApiKey',
-  'copyDiagnostics',
-  'openTopUp',
-  'openSettings',
-]);
-export type ErrorActionId = z.infer<typeof ErrorActionId>;
-
-export const ErrorView = z.object({
-  title: z.string(),
-  message: z.string(),
-  traceId: z.string().optional(),
-  actions: z.array(z.object({ id: ErrorActionId, label: z.string() })),
-});
-export type ErrorView = z.infer<typeof ErrorView>;
+export { EffortChoice, EffortLevel, EffortView, ErrorActionId, ErrorView, UsageView } from './turnViews';
 
 export const ImageDetail = z.enum(['low', 'high']);
 export type ImageDetail = z.infer<typeof ImageDetail>;
@@ -90,23 +51,6 @@ export const ContextChip = z.object({
 });
 export type ContextChip = z.infer<typeof ContextChip>;
 
-export const MessageView = z.object({
-  id: z.string(),
-  role: z.enum(['user', 'assistant']),
-  text: z.string(),
-  reasoning: z.string().optional(),
-  /** Thumbnails are re-sent as base64 so that a reopened chat shows them. */
-  images: z.array(z.object({ name: z.string(), mime: z.string(), base64: z.string() })).optional(),
-  videos: z.array(z.string()).optional(),
-  chips: z.array(z.string()).optional(),
-  status: z.enum(['done', 'stopped', 'error', 'streaming']).optional(),
-  effort: EffortView.optional(),
-  usage: UsageView.optional(),
-  error: ErrorView.optional(),
-  steps: z.array(z.string()).optional(),
-});
-export type MessageView = z.infer<typeof MessageView>;
-
 export const ChatSummary = z.object({
   id: z.string(),
   title: z.string(),
@@ -137,28 +81,11 @@ const H = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
 
 export const HostMessage = z.discriminatedUnion('type', [
   H('status', { status: StatusView }),
-  H('conversation', { chatId: z.string(), messages: z.array(MessageView), totalUsage: UsageView }),
+  /** The whole open chat: each turn as the events that rebuild it (src/shared/turnEvents.ts replayTurn). */
+  H('conversation', { chatId: z.string(), turns: z.array(z.array(TurnEvent)), totalUsage: UsageView }),
   H('history', { chats: z.array(ChatSummary), activeId: z.string().optional() }),
-  /** `sendId` echoes the webview's `send` that started the turn (absent for turns a command started). */
-  H('turnStart', { turnId: z.string(), user: MessageView, effort: EffortView, sendId: z.string().optional() }),
-  /** Appended text; the webview batches rendering per animation frame. */
-  H('turnDelta', { turnId: z.string(), content: z.string().optional(), reasoning: z.string().optional() }),
-  H('turnStep', { turnId: z.string(), step: z.string() }),
-  H('turnQueued', { turnId: z.string(), position: z.number().int().nonnegative() }),
-  H('turnRetry', {
-    turnId: z.string(),
-    secondsLeft: z.number().nonnegative(),
-    attempt: z.number().int().positive(),
-    maxAttempts: z.number().int().positive(),
-    reason: z.string(),
-  }),
-  H('turnEnd', {
-    turnId: z.string(),
-    status: z.enum(['done', 'stopped', 'error']),
-    usage: UsageView.optional(),
-    totalUsage: UsageView,
-    error: ErrorView.optional(),
-  }),
+  /** Everything that happens in a turn, live; the webview reduces it exactly as the host does. */
+  H('turn', { turnId: z.string(), event: TurnEvent }),
   H('addChip', { chip: ContextChip }),
   H('prefill', { text: z.string(), effort: EffortChoice.optional(), send: z.boolean().optional() }),
   H('fileCompletions', { requestId: z.string(), items: z.array(z.string()) }),
@@ -186,7 +113,7 @@ const W = H;
 export const WebviewMessage = z.discriminatedUnion('type', [
   W('ready', {}),
   W('send', {
-    /** Echoed on the turnStart or sendRejected that answers this send. */
+    /** Echoed on the turn start or the sendRejected that answers this send. */
     sendId: z.string().min(1),
     text: z.string(),
     effort: EffortChoice,
@@ -215,12 +142,6 @@ export type WebviewMessage = z.infer<typeof WebviewMessage>;
 
 export type HostMessageOf<T extends HostMessage['type']> = Extract<HostMessage, { type: T }>;
 export type WebviewMessageOf<T extends WebviewMessage['type']> = Extract<WebviewMessage, { type: T }>;
-
-/** Requests that expect one reply, keyed by requestId. */
-export interface RequestResponseMap {
-  completeFiles: 'fileCompletions';
-  resolveUris: 'resolvedFiles';
-}
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; reason: string };
 

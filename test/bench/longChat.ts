@@ -5,54 +5,48 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import type { MessageView } from '../../src/shared/protocol';
+import type { TurnRecord } from '../../src/shared/turnEvents';
 import type { WebviewHarness } from '../ui/harness';
-import { status, USAGE } from '../ui/samples';
+import { conversation, status, turnRecord, USAGE } from '../ui/samples';
 import { percentile, round } from './stats';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const KEYPRESSES = 100;
 
-/** Mixed messages: prose, lists, tables, code blocks, and a screenshot on every tenth question. */
-export function longConversation(count = 1000): MessageView[] {
+/** Mixed turns, two messages each: prose, lists, tables, code blocks, and a screenshot on every tenth question. */
+export function longConversation(count = 1000): TurnRecord[] {
   const png = readFileSync(path.join(ROOT, 'test', 'fixtures', 'media', 'screenshot-40x30.png')).toString('base64');
-  const messages: MessageView[] = [];
-  for (let i = 0; messages.length < count; i++) {
-    messages.push({
-      id: `u${i}`,
-      role: 'user',
-      text: `Question ${i}: why does \`step${i}\` fail on empty input?`,
-      ...(i % 10 === 0 ? { images: [{ name: `shot${i}.png`, mime: 'image/png', base64: png }] } : {}),
-    });
-    messages.push({
-      id: `a${i}`,
-      role: 'assistant',
-      status: 'done',
-      reasoning: `The user asks about step${i}. Look at the guard first.`,
-      text: [
-        `## Answer ${i}`,
-        '',
-        `Because **step${i}** parses before checking. Guard it:`,
-        '',
-        '```ts',
-        `export function step${i}(text: string): number {`,
-        "  if (text === '') return 0;",
-        `  return Number(text) * ${i};`,
-        '}',
-        '```',
-        '',
-        '| case | result |',
-        '| --- | --- |',
-        `| empty | 0 |`,
-        `| "2" | ${2 * i} |`,
-        '',
-        '- first point',
-        '- second point with `code`',
-      ].join('\n'),
-      usage: USAGE,
-    });
+  const turns: TurnRecord[] = [];
+  for (let i = 0; turns.length * 2 < count; i++) {
+    const question = `Question ${i}: why does \`step${i}\` fail on empty input?`;
+    turns.push(
+      turnRecord(`a${i}`, { text: question, ...(i % 10 === 0 ? { images: [{ name: `shot${i}.png`, mime: 'image/png', base64: png }] } : {}) }, {
+        reasoning: `The user asks about step${i}. Look at the guard first.`,
+        text: [
+          `## Answer ${i}`,
+          '',
+          `Because **step${i}** parses before checking. Guard it:`,
+          '',
+          '```ts',
+          `export function step${i}(text: string): number {`,
+          "  if (text === '') return 0;",
+          `  return Number(text) * ${i};`,
+          '}',
+          '```',
+          '',
+          '| case | result |',
+          '| --- | --- |',
+          `| empty | 0 |`,
+          `| "2" | ${2 * i} |`,
+          '',
+          '- first point',
+          '- second point with `code`',
+        ].join('\n'),
+        usage: USAGE,
+      }),
+    );
   }
-  return messages;
+  return turns;
 }
 
 async function heapUsed(ui: WebviewHarness): Promise<number> {
@@ -106,20 +100,20 @@ export async function longChat(open: () => Promise<WebviewHarness>): Promise<Lon
     await ui.deliver(status());
     const empty = await keypressLatencies(ui, KEYPRESSES);
     const before = await heapUsed(ui);
-    const messages = longConversation();
-    const last = messages.at(-1)!;
+    const turns = longConversation();
+    const last = turns.at(-1)!;
     const started = await ui.page.evaluate(() => performance.now());
-    await ui.deliver({ type: 'conversation', chatId: 'big', messages, totalUsage: USAGE });
+    await ui.deliver(conversation(turns, USAGE, 'big'));
     await ui.page.locator(`[data-turn-id="${last.id}"] pre code`).waitFor();
     const openMs = await ui.page.evaluate((t0) => performance.now() - t0, started);
     const count = await ui.page.locator('.transcript > .message').count();
-    if (count !== messages.length) throw new Error(`the transcript shows ${count} messages, expected ${messages.length}`);
+    if (count !== turns.length * 2) throw new Error(`the transcript shows ${count} messages, expected ${turns.length * 2}`);
     await ui.page.waitForTimeout(1000); // lets lazy rendering after opening settle, so typing is measured on its own
     const full = await keypressLatencies(ui, KEYPRESSES);
     const after = await heapUsed(ui);
     if (ui.pageErrors.length) throw new Error(`the webview reported errors: ${ui.pageErrors.join('; ')}`);
     return {
-      messages: messages.length,
+      messages: turns.length * 2,
       openMs: Math.round(openMs),
       keyEmptyP50Ms: round(percentile(empty, 50)),
       keyEmptyP95Ms: round(percentile(empty, 95)),

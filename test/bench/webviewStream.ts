@@ -1,6 +1,6 @@
 /**
  * Host → protocol → webview: the client's deltas go through the host's
- * DeltaBatcher and arrive as `turnDelta` messages in the real webview bundle in
+ * DeltaBatcher and arrive as `turn` messages (answer and reasoning events) in the real webview bundle in
  * headless Chromium, until the last token is painted.
  */
 import { DeltaBatcher } from '../../src/core/chat/deltaBatcher';
@@ -32,9 +32,7 @@ export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun): Pro
     posts++;
     deliveries.push(ui.deliver(message));
   };
-  const batcher = new DeltaBatcher((content, reasoning) => {
-    post({ type: 'turnDelta', turnId: 'bench', ...(content ? { content } : {}), ...(reasoning ? { reasoning } : {}) });
-  });
+  const batcher = new DeltaBatcher((event) => post({ type: 'turn', turnId: 'bench', event }));
   const t0 = performance.now();
   await readWithClient(run.sim, (t) => batcher.addContent(t), (t) => batcher.addReasoning(t));
   batcher.flush();

@@ -1,13 +1,13 @@
 import * as assert from 'assert';
 import { webviewPerTest } from './harness';
-import { CONVERSATION, turnStart, USAGE, ZERO } from './samples';
+import { answerDelta, conversation, CONVERSATION, turnEnd, turnEvent, turnStart } from './samples';
 
 describe('answers, errors and history', () => {
   const open = webviewPerTest();
 
   it('code blocks offer Copy, Insert and Apply; the answer offers Apply all edits', async () => {
     const ui = await open();
-    await ui.deliver({ type: 'conversation', chatId: 'c', messages: CONVERSATION, totalUsage: USAGE });
+    await ui.deliver(conversation(CONVERSATION));
     const answer = ui.page.locator('[data-turn-id="t1"]');
     const code = "export function parseConfig(text: string): Config {\n  if (text.trim() === '') return DEFAULT_CONFIG; // empty file: defaults\n  return JSON.parse(text) as Config;\n}\n";
     await answer.getByRole('button', { name: 'Copy ts code' }).click();
@@ -29,12 +29,12 @@ describe('answers, errors and history', () => {
 
   it('offers Retry on the last answer only', async () => {
     const ui = await open();
-    await ui.deliver({ type: 'conversation', chatId: 'c', messages: CONVERSATION, totalUsage: USAGE });
+    await ui.deliver(conversation(CONVERSATION));
     await ui.page.getByRole('button', { name: 'Retry this answer' }).click();
     assert.deepStrictEqual(await ui.waitForPosted('retry'), { type: 'retry', turnId: 't1' });
     await ui.deliver(turnStart('t2'));
     assert.strictEqual(await ui.page.getByRole('button', { name: 'Retry this answer' }).count(), 0, 'hidden while streaming and on older answers');
-    await ui.deliver({ type: 'turnEnd', turnId: 't2', status: 'done', totalUsage: USAGE });
+    await ui.deliverAll(turnEnd('t2'));
     const visible = ui.page.getByRole('button', { name: 'Retry this answer' });
     assert.strictEqual(await visible.count(), 1);
     assert.strictEqual(await visible.evaluate((b) => b.closest('article')?.getAttribute('data-turn-id')), 't2');
@@ -43,18 +43,16 @@ describe('answers, errors and history', () => {
   it('shows an inline error with its trace id and action buttons', async () => {
     const ui = await open();
     await ui.deliver(turnStart('t3'));
-    await ui.deliver({
-      type: 'turnEnd',
-      turnId: 't3',
-      status: 'error',
-      totalUsage: ZERO,
-      error: {
-        title: 'The key belongs to the other region',
-        message: 'Your key was issued by api.stepfun.com; this request went to api.stepfun.ai.',
-        traceId: 'trace-123',
-        actions: [{ id: 'switchRegion', label: 'Switch to China region' }, { id: 'copyDiagnostics', label: 'Copy diagnostics' }],
-      },
-    });
+    await ui.deliverAll(
+      turnEnd('t3', {
+        error: {
+          title: 'The key belongs to the other region',
+          message: 'Your key was issued by api.stepfun.com; this request went to api.stepfun.ai.',
+          traceId: 'trace-123',
+          actions: [{ id: 'switchRegion', label: 'Switch to China region' }, { id: 'copyDiagnostics', label: 'Copy diagnostics' }],
+        },
+      }),
+    );
     const box = ui.page.locator('[data-turn-id="t3"] .error-box');
     assert.strictEqual(await box.getAttribute('role'), 'alert');
     assert.strictEqual(await box.locator('.error-title').textContent(), 'The key belongs to the other region');
@@ -71,16 +69,16 @@ describe('answers, errors and history', () => {
   it('shows queueing, tool steps, and a retry countdown whose Cancel stops the turn', async () => {
     const ui = await open();
     await ui.deliver(turnStart('t4'));
-    await ui.deliver({ type: 'turnQueued', turnId: 't4', position: 2 });
+    await ui.deliver(turnEvent('t4', { kind: 'queued', position: 2 }));
     const state = ui.page.locator('[data-turn-id="t4"] .state-line');
     assert.strictEqual(await state.textContent(), 'Queued: 2 requests ahead of this one…');
-    await ui.deliver({ type: 'turnRetry', turnId: 't4', secondsLeft: 3, attempt: 2, maxAttempts: 5, reason: 'Rate limited (429)' });
+    await ui.deliver(turnEvent('t4', { kind: 'retry', secondsLeft: 3, attempt: 2, maxAttempts: 5, reason: 'Rate limited (429)' }));
     assert.strictEqual(await state.locator('.state-text').textContent(), 'Rate limited (429) — retrying in 3s (attempt 2 of 5)');
     await state.locator('.state-text', { hasText: 'retrying in 2s' }).waitFor({ timeout: 3000 });
     await state.getByRole('button', { name: 'Cancel the retry' }).click();
     assert.deepStrictEqual(await ui.waitForPosted('stop'), { type: 'stop', turnId: 't4' });
-    await ui.deliver({ type: 'turnStep', turnId: 't4', step: 'search_files "parseConfig"' });
-    await ui.deliver({ type: 'turnDelta', turnId: 't4', content: 'Found it.' });
+    await ui.deliver(turnEvent('t4', { kind: 'step', step: { id: 's1', kind: 'tool', title: 'search_files "parseConfig"' } }));
+    await ui.deliver(answerDelta('t4', 'Found it.'));
     await ui.page.locator('[data-turn-id="t4"] .markdown', { hasText: 'Found it.' }).waitFor();
     assert.ok(await state.isHidden(), 'the countdown goes away once text arrives');
     assert.deepStrictEqual(await ui.page.locator('[data-turn-id="t4"] .steps li').allTextContents(), ['search_files "parseConfig"']);
@@ -119,7 +117,7 @@ describe('answers, errors and history', () => {
 
   it('labels every control and keeps the message list a polite live log', async () => {
     const ui = await open();
-    await ui.deliver({ type: 'conversation', chatId: 'c', messages: CONVERSATION, totalUsage: USAGE });
+    await ui.deliver(conversation(CONVERSATION));
     const log = ui.page.getByRole('log', { name: 'Messages' });
     assert.strictEqual(await log.getAttribute('aria-live'), 'polite');
     const unlabelled = await ui.page.locator('button, select, textarea, input:not([type=file])').evaluateAll((elements) =>

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { openWebview, screenshotOnFailure, WebviewHarness } from './harness';
-import { status, turnStart, USAGE } from './samples';
+import { answerDelta, conversation, reasoningDelta, status, turnEnd, turnRecord, turnStart, USAGE } from './samples';
 
 // Each payload sets window.__pwned if it ever runs. None may, however it reaches the page.
 const PAYLOADS = [
@@ -45,10 +45,10 @@ describe('hostile content', () => {
     await ui.waitForPosted('ready');
     await ui.deliver(status());
     await ui.deliver(turnStart('t1', PAYLOADS));
-    await ui.deliverAll(PAYLOADS.match(/[\s\S]{1,7}/g)!.map((content) => ({ type: 'turnDelta', turnId: 't1', content, reasoning: content })));
+    await ui.deliverAll(PAYLOADS.match(/[\s\S]{1,7}/g)!.flatMap((piece) => [reasoningDelta('t1', piece), answerDelta('t1', piece)]));
     await ui.page.locator('.stream-tail', { hasText: 'safe' }).waitFor();
     await assertInert(ui);
-    await ui.deliver({ type: 'turnEnd', turnId: 't1', status: 'done', usage: USAGE, totalUsage: USAGE });
+    await ui.deliverAll(turnEnd('t1', { usage: USAGE }));
     await ui.page.locator('[data-turn-id="t1"][data-status="done"]').waitFor();
     await assertInert(ui);
     const url = ui.page.url();
@@ -68,16 +68,18 @@ describe('hostile content', () => {
     ui = await openWebview();
     await ui.waitForPosted('ready');
     await ui.deliver(status({ providerLabel: EVIL, model: EVIL }));
-    await ui.deliver({
-      type: 'conversation',
-      chatId: 'c',
-      totalUsage: USAGE,
-      messages: [
-        { id: 'u', role: 'user', text: EVIL, chips: [EVIL], videos: [EVIL], images: [{ name: EVIL, mime: 'image/png', base64: 'iVBORw0KGgo=' }] },
-        { id: 'a', role: 'assistant', text: PAYLOADS, reasoning: EVIL, steps: [EVIL], status: 'error', effort: { level: 'high', source: 'policy', reason: EVIL },
-          error: { title: EVIL, message: EVIL, traceId: EVIL, actions: [{ id: 'retry', label: EVIL }] } },
-      ],
-    });
+    await ui.deliver(
+      conversation([
+        turnRecord('a', { text: EVIL, chips: [EVIL], videos: [EVIL], images: [{ name: EVIL, mime: 'image/png', base64: 'iVBORw0KGgo=' }] }, {
+          text: PAYLOADS,
+          reasoning: EVIL,
+          steps: [{ id: EVIL, kind: 'advisor', title: EVIL, detail: EVIL, usage: USAGE }],
+          status: 'error',
+          effort: { level: 'high', source: 'policy', reason: EVIL },
+          error: { title: EVIL, message: EVIL, traceId: EVIL, actions: [{ id: 'retry', label: EVIL }] },
+        }),
+      ]),
+    );
     await ui.deliver({ type: 'history', chats: [{ id: 'c', title: EVIL, updatedAt: 0, messageCount: 2 }], activeId: 'c' });
     await ui.deliver({ type: 'addChip', chip: { id: 'x', kind: 'file', label: EVIL, path: EVIL } });
     await ui.deliver({ type: 'notice', level: 'error', text: EVIL });

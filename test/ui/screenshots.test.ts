@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { mkdirSync } from 'fs';
 import * as path from 'path';
 import { mediaFixture, openWebview, SCREENSHOTS, screenshotOnFailure, WebviewHarness } from './harness';
-import { CONVERSATION, status, turnStart, USAGE } from './samples';
+import { answerDelta, conversation, CONVERSATION, reasoningDelta, status, turnEnd, turnEvent, turnStart, USAGE } from './samples';
 
 // Screenshots of a realistic chat in both themes, for a human to look at (.test-runs/screenshots).
 describe('chat appearance', () => {
@@ -18,12 +18,12 @@ describe('chat appearance', () => {
     await ui.waitForPosted('ready');
     await ui.deliver(status());
     await ui.deliver(turnStart('t9', 'Summarise the clip'));
-    await ui.deliver({ type: 'turnRetry', turnId: 't9', secondsLeft: 12, attempt: 2, maxAttempts: 5, reason: 'Rate limited (429)' });
+    await ui.deliver(turnEvent('t9', { kind: 'retry', secondsLeft: 12, attempt: 2, maxAttempts: 5, reason: 'Rate limited (429)' }));
     await ui.deliver(turnStart('t10', 'Try again'));
-    await ui.deliver({
-      type: 'turnEnd', turnId: 't10', status: 'error', totalUsage: USAGE,
+    await ui.deliverAll(turnEnd('t10', {
+      usage: USAGE,
       error: { title: 'Insufficient balance (402)', message: 'Your StepFun account has run out of credit.', traceId: 'req-8f2c', actions: [{ id: 'openTopUp', label: 'Top up' }, { id: 'copyDiagnostics', label: 'Copy diagnostics' }] },
-    });
+    }));
     await ui.drop({ files: [mediaFixture('clip-3s.mov')] });
     const attach = await ui.waitForPosted('attachVideo');
     await ui.deliver({ type: 'videoStatus', id: attach.id, state: 'uploading', progress: 0.4 });
@@ -44,10 +44,10 @@ describe('chat appearance', () => {
       ui = await openWebview({ colorScheme: theme });
       await ui.waitForPosted('ready');
       await ui.deliver(status());
-      await ui.deliver({ type: 'conversation', chatId: 'c1', messages: CONVERSATION, totalUsage: USAGE });
+      await ui.deliver(conversation(CONVERSATION, USAGE, 'c1'));
       await ui.deliver(turnStart('t2', 'And what about a file with only whitespace?'));
-      await ui.deliver({ type: 'turnDelta', turnId: 't2', reasoning: 'Whitespace-only: trim() makes it empty…' });
-      await ui.deliver({ type: 'turnDelta', turnId: 't2', content: 'The `trim()` call covers that: whitespace-only text becomes `""`.\n\n- spaces\n- newlines' });
+      await ui.deliver(reasoningDelta('t2', 'Whitespace-only: trim() makes it empty…'));
+      await ui.deliver(answerDelta('t2', 'The `trim()` call covers that: whitespace-only text becomes `""`.\n\n- spaces\n- newlines'));
       await ui.deliver({ type: 'addChip', chip: { id: 'sel', kind: 'selection', label: 'config.ts', path: 'src/config.ts', startLine: 10, endLine: 24 } });
       await ui.pasteFiles([mediaFixture('screenshot-40x30.png')]);
       await ui.page.locator('.tray .tile:not(.preparing)').waitFor();

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { WebviewMessage } from '../../src/shared/protocol';
 import { chooseFromDropdown, mediaFixture, WebviewHarness, webviewPerTest } from './harness';
-import { turnStart } from './samples';
+import { turnEnd, turnStart } from './samples';
 
 type Send = Extract<WebviewMessage, { type: 'send' }>;
 
@@ -69,7 +69,7 @@ describe('refused sends', () => {
     await compose(ui);
     const sent = await sendNow(ui, 1);
     await ui.deliver(turnStart('t1', sent.text, sent.sendId));
-    await ui.deliver({ type: 'turnEnd', turnId: 't1', status: 'done', totalUsage: { promptTokens: 1, completionTokens: 1, cachedTokens: 0, costUsd: 0 } });
+    await ui.deliverAll(turnEnd('t1', { usage: { promptTokens: 1, completionTokens: 1, cachedTokens: 0, costUsd: 0 } }));
     await ui.deliver({ type: 'sendRejected', reason: 'Could not attach context: src/gone.ts was deleted.' });
     await ui.page.locator('.composer-notes .note.error', { hasText: 'nothing was waiting to be restored' }).waitFor();
     await assertEmpty(ui);
@@ -80,7 +80,7 @@ describe('refused sends', () => {
     await input(ui).fill('my question');
     await sendNow(ui, 1);
     await ui.deliver(turnStart('cmd', 'Explain src/a.ts:3-9'));
-    await ui.deliver({ type: 'turnEnd', turnId: 'cmd', status: 'done', totalUsage: { promptTokens: 1, completionTokens: 1, cachedTokens: 0, costUsd: 0 } });
+    await ui.deliverAll(turnEnd('cmd', { usage: { promptTokens: 1, completionTokens: 1, cachedTokens: 0, costUsd: 0 } }));
     await ui.deliver({ type: 'sendRejected', reason: 'This endpoint cannot take images.' });
     await ui.page.locator('.composer-notes .note.error', { hasText: 'cannot take images' }).waitFor();
     assert.strictEqual(await input(ui).inputValue(), 'my question');

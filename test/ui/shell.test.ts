@@ -19,7 +19,7 @@ describe('webview shell', () => {
   it('drops a malformed host message and reports it to the host log', async () => {
     ui = await openWebview();
     await ui.waitForPosted('ready');
-    await ui.deliver({ type: 'turnDelta', turnId: 42 });
+    await ui.deliver({ type: 'turn', turnId: 42, event: { kind: 'answer', text: 'x' } });
     const log = await ui.waitForPosted('log');
     assert.strictEqual(log.level, 'warn');
     assert.match(log.message, /malformed host message: turnId/);

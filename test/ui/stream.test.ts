@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { PageEvents, webviewPerTest } from './harness';
-import { CONVERSATION, turnStart, USAGE, ZERO } from './samples';
+import { answerDelta, conversation, CONVERSATION, reasoningDelta, turnEnd, turnRecord, turnStart, USAGE } from './samples';
 
 const ANSWER = [
   '## Fix',
@@ -37,9 +37,9 @@ describe('streaming answers', () => {
   it('renders many small deltas into the correct, highlighted markdown', async () => {
     const ui = await open();
     await ui.deliver(turnStart('t1', 'Fix parse'));
-    await ui.deliverAll(pieces(ANSWER).map((content) => ({ type: 'turnDelta', turnId: 't1', content })));
+    await ui.deliverAll(pieces(ANSWER).map((content) => answerDelta('t1', content)));
     await ui.page.locator('[data-turn-id="t1"] .markdown').getByText('Done.').waitFor();
-    await ui.deliver({ type: 'turnEnd', turnId: 't1', status: 'done', usage: USAGE, totalUsage: USAGE });
+    await ui.deliverAll(turnEnd('t1', { usage: USAGE }));
     const answer = ui.page.locator('[data-turn-id="t1"]');
     assert.strictEqual(await answer.locator('.markdown h2').textContent(), 'Fix');
     assert.strictEqual(await answer.locator('.markdown strong').textContent(), 'empty');
@@ -56,16 +56,16 @@ describe('streaming answers', () => {
   it('streams thinking open, folds it when the answer starts, and lets the user reopen it', async () => {
     const ui = await open();
     await ui.deliver(turnStart('t1'));
-    await ui.deliverAll(['Let me ', 'think about ', 'the parser.'].map((reasoning) => ({ type: 'turnDelta', turnId: 't1', reasoning })));
+    await ui.deliverAll(['Let me ', 'think about ', 'the parser.'].map((text) => reasoningDelta('t1', text)));
     const thinking = ui.page.locator('[data-turn-id="t1"] details.thinking');
     await ui.page.locator('.thinking-body', { hasText: 'Let me think about the parser.' }).waitFor();
     assert.strictEqual(await thinking.evaluate((d) => (d as unknown as { open: boolean }).open), true);
     assert.strictEqual(await thinking.locator('summary').textContent(), 'Thinking…');
-    await ui.deliver({ type: 'turnDelta', turnId: 't1', content: 'The answer' });
+    await ui.deliver(answerDelta('t1', 'The answer'));
     await ui.page.locator('details.thinking:not([open])').waitFor();
     assert.match((await thinking.locator('summary').textContent()) ?? '', /^Thinking \(30 chars\)$/);
     await thinking.locator('summary').click();
-    await ui.deliver({ type: 'turnDelta', turnId: 't1', content: ' goes on.' });
+    await ui.deliver(answerDelta('t1', ' goes on.'));
     await ui.page.locator('.markdown', { hasText: 'goes on.' }).waitFor();
     assert.strictEqual(await thinking.evaluate((d) => (d as unknown as { open: boolean }).open), true, 'the user reopened it and it stays open');
     assert.strictEqual(await thinking.locator('.thinking-body').textContent(), 'Let me think about the parser.');
@@ -74,11 +74,11 @@ describe('streaming answers', () => {
   it('Stop posts stop; the partial answer stays, marked stopped', async () => {
     const ui = await open();
     await ui.deliver(turnStart('t7'));
-    await ui.deliver({ type: 'turnDelta', turnId: 't7', content: 'Partial answer so far' });
+    await ui.deliver(answerDelta('t7', 'Partial answer so far'));
     const button = ui.page.getByRole('button', { name: 'Stop the answer' });
     await button.click();
     assert.deepStrictEqual(await ui.waitForPosted('stop'), { type: 'stop', turnId: 't7' });
-    await ui.deliver({ type: 'turnEnd', turnId: 't7', status: 'stopped', totalUsage: ZERO });
+    await ui.deliverAll(turnEnd('t7', { stopped: true }));
     const answer = ui.page.locator('[data-turn-id="t7"]');
     assert.strictEqual((await answer.locator('.markdown').textContent())?.trim(), 'Partial answer so far');
     assert.strictEqual(await answer.locator('.status-badge').textContent(), 'stopped');
@@ -88,11 +88,11 @@ describe('streaming answers', () => {
 
   it('never touches finished messages while a new answer streams', async () => {
     const ui = await open();
-    await ui.deliver({ type: 'conversation', chatId: 'c', messages: CONVERSATION, totalUsage: USAGE });
+    await ui.deliver(conversation(CONVERSATION));
     await ui.page.evaluate(() => (globalThis as unknown as PageEvents).__uiTest.watchMutations('[data-turn-id="t1"]'));
     await ui.deliver(turnStart('t2'));
-    await ui.deliverAll(pieces('Some *streamed* text.\n\nAnd more.').map((content) => ({ type: 'turnDelta', turnId: 't2', content })));
-    await ui.deliver({ type: 'turnEnd', turnId: 't2', status: 'done', totalUsage: USAGE });
+    await ui.deliverAll(pieces('Some *streamed* text.\n\nAnd more.').map((content) => answerDelta('t2', content)));
+    await ui.deliverAll(turnEnd('t2'));
     await ui.page.locator('[data-turn-id="t2"][data-status="done"] .markdown em', { hasText: 'streamed' }).waitFor();
     assert.strictEqual(await ui.page.evaluate(() => (globalThis as unknown as PageEvents).__uiTest.mutations()), 0);
   });
@@ -108,7 +108,7 @@ describe('streaming answers', () => {
     }
     deltas.push('END-OF-STREAM');
     const totalChars = deltas.reduce((n, d) => n + d.length, 0);
-    await ui.deliverBurst(deltas.map((content) => ({ type: 'turnDelta', turnId: 'fast', content })));
+    await ui.deliverBurst(deltas.map((content) => answerDelta('fast', content)));
     const figures = await ui.frameMeterUntil('[data-turn-id="fast"] .stream-tail', 'END-OF-STREAM');
     console.log(
       `      stream: ${deltas.length} deltas, ${(totalChars / 1024).toFixed(0)} KB posted in ${figures.postMs.toFixed(0)} ms → last delta painted after ${figures.ms.toFixed(0)} ms, ` +
@@ -116,7 +116,7 @@ describe('streaming answers', () => {
         `${figures.renders} batched renders, longest ${figures.longestRender.toFixed(1)} ms`,
     );
     const started = Date.now();
-    await ui.deliver({ type: 'turnEnd', turnId: 'fast', status: 'done', totalUsage: USAGE });
+    await ui.deliverAll(turnEnd('fast'));
     await ui.page.locator('[data-turn-id="fast"][data-status="done"]').waitFor();
     console.log(`      final whole-answer render: ${Date.now() - started} ms (including the round trip)`);
     assert.strictEqual(await ui.page.locator('[data-turn-id="fast"] pre code').count(), 50);
@@ -124,10 +124,9 @@ describe('streaming answers', () => {
 
   it('measures opening a 1,000-message chat and typing in it (printed, not asserted)', async () => {
     const ui = await open();
-    const messages = [];
+    const turns = [];
     for (let i = 0; i < 500; i++) {
-      messages.push({ id: `u${i}`, role: 'user' as const, text: `Question ${i}: how do I do thing ${i}?` });
-      messages.push({ id: `a${i}`, role: 'assistant' as const, text: `Answer ${i}.\n\n\`\`\`ts\nconst v${i} = ${i};\n\`\`\`\n\n- point one\n- point two`, status: 'done' as const });
+      turns.push(turnRecord(`a${i}`, { text: `Question ${i}: how do I do thing ${i}?` }, { text: `Answer ${i}.\n\n\`\`\`ts\nconst v${i} = ${i};\n\`\`\`\n\n- point one\n- point two` }));
     }
     const typeInto = async () => {
       const input = ui.page.locator('textarea');
@@ -138,7 +137,7 @@ describe('streaming answers', () => {
     };
     const typedEmpty = await typeInto();
     const started = await ui.page.evaluate(() => performance.now());
-    await ui.deliver({ type: 'conversation', chatId: 'big', messages, totalUsage: USAGE });
+    await ui.deliver(conversation(turns, USAGE, 'big'));
     await ui.page.locator('[data-turn-id="a499"] pre code', { hasText: 'const v499 = 499;' }).waitFor();
     const opened = await ui.page.evaluate((t0) => performance.now() - t0, started);
     const rendered = await ui.page.locator('.transcript > .message:not(.placeholder)').count();
@@ -151,6 +150,6 @@ describe('streaming answers', () => {
     assert.strictEqual(await ui.page.locator('.transcript > .message').count(), 1000);
     // Scrolling to the top renders the oldest messages on demand.
     await ui.page.locator('.transcript').evaluate((t) => (t.scrollTop = 0));
-    await ui.page.locator('[data-message-id="u0"]', { hasText: 'Question 0: how do I do thing 0?' }).waitFor();
+    await ui.page.locator('[data-question-of="a0"]', { hasText: 'Question 0: how do I do thing 0?' }).waitFor();
   });
 });

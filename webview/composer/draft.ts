@@ -17,7 +17,7 @@ export interface DraftVideo {
 
 /** What one `send` carried, kept until the host starts the turn or refuses it. */
 export interface SentDraft {
-  /** Echoed by the host on the turnStart or sendRejected that answers this send. */
+  /** Echoed by the host on the turn start or the sendRejected that answers this send. */
   sendId?: string;
   text: string;
   effort: EffortChoice;

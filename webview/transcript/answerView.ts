@@ -1,32 +1,55 @@
 /**
- * One assistant answer: effort badge, thinking, tool steps, queue/retry line,
- * the markdown body, an inline error, usage, and Retry / Apply all edits.
- * Finished answers render their markdown once; streaming goes through StreamingBody.
+ * One assistant answer, drawn from its turn record (src/shared/turnEvents.ts): effort
+ * badge, thinking, steps, queue/retry line, the markdown body, an inline error,
+ * usage, and Retry / Apply all edits. `render` is the only way in, for a live turn
+ * after each event and for a reopened one once: it updates only what changed since
+ * the last record, and while the turn streams the body goes through StreamingBody.
  */
-import type { EffortView, ErrorView, MessageView, UsageView } from '../../src/shared/protocol';
+import type { EffortView, ErrorView, UsageView } from '../../src/shared/protocol';
+import type { TurnRecord, TurnStatus, TurnStep, TurnWait } from '../../src/shared/turnEvents';
 import { h } from '../dom';
 import { formatEffort, formatUsage } from '../format';
 import { decorateCodeBlocks } from '../render/codeBlocks';
 import { renderMarkdown } from '../render/markdown';
+import { StreamingBody } from './streamingBody';
 import { ThinkingSection } from './thinking';
 
-export type AnswerStatus = 'streaming' | 'done' | 'stopped' | 'error';
+export interface AnswerHooks {
+  /** Whether the transcript is scrolled to the end before a frame, and keeping it there after. */
+  beforeFrame(): boolean;
+  afterFrame(stick: boolean): void;
+  /** The control that cancels a retry countdown. */
+  cancel(turnId: string): HTMLElement;
+}
+
+/** What the view last drew; compared by identity, since the reducer shares what did not change. */
+interface Drawn {
+  effort?: EffortView;
+  steps: readonly TurnStep[];
+  waiting?: TurnWait;
+  status?: TurnStatus;
+  usage?: UsageView;
+  error?: ErrorView;
+  /** The finished body's text, once rendered whole. */
+  text?: string;
+}
 
 export class AnswerView {
   readonly element: HTMLElement;
-  readonly thinking: ThinkingSection;
+  readonly thinking = new ThinkingSection();
   readonly body: HTMLElement;
   private readonly badges: HTMLElement;
   private readonly stateLine: HTMLElement;
   private readonly steps: HTMLOListElement;
   private readonly errorBox: HTMLElement;
-  private readonly footer: HTMLElement;
   private readonly usageLine: HTMLElement;
   private readonly applyAll: HTMLButtonElement;
+  private drawn: Drawn = { steps: [] };
+  private stream: StreamingBody | undefined;
+  private countdown = 0;
 
-  constructor(readonly turnId: string, options: { reasoning?: string; streaming: boolean; effort?: EffortView }) {
+  constructor(readonly turnId: string, private readonly hooks: AnswerHooks) {
     this.badges = h('div', { className: 'answer-meta' });
-    this.thinking = new ThinkingSection(options.reasoning ?? '', options.streaming);
     this.steps = h('ol', { className: 'steps', attrs: { 'aria-label': 'Tool steps' } });
     this.steps.hidden = true;
     this.stateLine = h('div', { className: 'state-line', attrs: { role: 'status' } });
@@ -46,7 +69,7 @@ export class AnswerView {
       text: 'Retry',
       attrs: { type: 'button', 'data-action': 'retry', 'aria-label': 'Retry this answer' },
     });
-    this.footer = h('footer', { className: 'answer-footer' }, [this.usageLine, this.applyAll, retry]);
+    const footer = h('footer', { className: 'answer-footer' }, [this.usageLine, this.applyAll, retry]);
     this.element = h('article', { className: 'message assistant', attrs: { 'data-turn-id': turnId, 'aria-label': 'Answer' } }, [
       this.badges,
       this.thinking.element,
@@ -54,35 +77,34 @@ export class AnswerView {
       this.stateLine,
       this.body,
       this.errorBox,
-      this.footer,
+      footer,
     ]);
-    if (options.effort) this.setEffort(options.effort);
-    this.setStatus(options.streaming ? 'streaming' : 'done');
   }
 
-  static fromMessage(message: MessageView): AnswerView {
-    const view = new AnswerView(message.id, { reasoning: message.reasoning, streaming: false, effort: message.effort });
-    for (const step of message.steps ?? []) view.addStep(step);
-    view.setBody(message.text);
-    view.finish(message.status === 'streaming' ? 'stopped' : (message.status ?? 'done'), message.usage, message.error);
-    return view;
+  render(turn: TurnRecord): void {
+    const drawn = this.drawn;
+    if (turn.effort !== drawn.effort) this.setEffort(turn.effort);
+    if (turn.steps !== drawn.steps) this.setSteps(turn.steps);
+    if (turn.waiting !== drawn.waiting) this.setWaiting(turn.waiting);
+    if (turn.status === 'streaming') {
+      this.stream ??= new StreamingBody(this, this.hooks.beforeFrame, this.hooks.afterFrame);
+      this.stream.show(turn.text, turn.reasoning);
+    } else {
+      this.thinking.show(turn.reasoning);
+      if (turn.text.trim()) this.thinking.answerStarted();
+      this.thinking.setThinking(false);
+      if (this.stream) this.stream.finish(turn.text);
+      else if (turn.text !== drawn.text) this.setBody(turn.text);
+      this.stream = undefined;
+      drawn.text = turn.text;
+    }
+    if (turn.status !== drawn.status) this.setStatus(turn.status);
+    if (turn.usage !== drawn.usage) this.usageLine.textContent = turn.usage ? formatUsage(turn.usage) : '';
+    if (turn.error !== drawn.error) this.setError(turn.error);
+    this.drawn = { ...drawn, effort: turn.effort, steps: turn.steps, waiting: turn.waiting, status: turn.status, usage: turn.usage, error: turn.error };
   }
 
-  setEffort(effort: EffortView): void {
-    this.badges.replaceChildren(h('span', { className: 'badge effort', text: formatEffort(effort), attrs: { title: 'Reasoning effort for this answer' } }));
-  }
-
-  addStep(step: string): void {
-    this.steps.hidden = false;
-    this.steps.append(h('li', { text: step }));
-  }
-
-  showState(text: string | undefined, extra?: Node): void {
-    this.stateLine.hidden = !text;
-    this.stateLine.replaceChildren(...(text ? [h('span', { className: 'state-text', text }), ...(extra ? [extra] : [])] : []));
-  }
-
-  /** Replaces the whole body: used for finished answers, once. */
+  /** Replaces the whole body with the finished text. */
   setBody(text: string): void {
     this.body.replaceChildren(renderMarkdown(text));
     this.codeBlocksChanged();
@@ -93,26 +115,59 @@ export class AnswerView {
     if (decorateCodeBlocks(root) > 0) this.applyAll.hidden = false;
   }
 
-  setStatus(status: AnswerStatus): void {
+  private setEffort(effort: EffortView): void {
+    const status = this.badges.querySelector('.status-badge');
+    this.badges.replaceChildren(h('span', { className: 'badge effort', text: formatEffort(effort), attrs: { title: 'Reasoning effort for this answer' } }), status ?? '');
+  }
+
+  /** Steps the reducer kept are the same objects: only new or replaced ones are drawn. */
+  private setSteps(steps: readonly TurnStep[]): void {
+    this.steps.hidden = steps.length === 0;
+    steps.forEach((step, i) => {
+      if (this.drawn.steps[i] === step) return;
+      const item = stepItem(step);
+      const old = this.steps.children[i];
+      if (old) old.replaceWith(item);
+      else this.steps.append(item);
+    });
+    while (this.steps.children.length > steps.length) this.steps.lastElementChild?.remove();
+  }
+
+  private setWaiting(wait: TurnWait | undefined): void {
+    window.clearInterval(this.countdown);
+    this.countdown = 0;
+    if (!wait) return this.showState(undefined);
+    if (wait.kind === 'queued') {
+      return this.showState(wait.position > 0 ? `Queued: ${wait.position} request${wait.position === 1 ? '' : 's'} ahead of this one…` : 'Queued: starting next…');
+    }
+    let left = Math.ceil(wait.secondsLeft);
+    const show = () => this.showState(`${wait.reason} — retrying in ${left}s (attempt ${wait.attempt} of ${wait.maxAttempts})`, this.hooks.cancel(this.turnId));
+    show();
+    this.countdown = window.setInterval(() => {
+      left = Math.max(0, left - 1);
+      show();
+      if (left === 0 || !this.element.isConnected) window.clearInterval(this.countdown);
+    }, 1000);
+  }
+
+  private showState(text: string | undefined, extra?: Node): void {
+    this.stateLine.hidden = !text;
+    this.stateLine.replaceChildren(...(text ? [h('span', { className: 'state-text', text }), ...(extra ? [extra] : [])] : []));
+  }
+
+  private setStatus(status: TurnStatus): void {
     this.element.classList.toggle('streaming', status === 'streaming');
     this.element.dataset.status = status;
     this.element.setAttribute('aria-busy', String(status === 'streaming'));
-    const marker = this.badges.querySelector('.status-badge');
-    marker?.remove();
+    this.badges.querySelector('.status-badge')?.remove();
     if (status === 'stopped' || status === 'error') {
       this.badges.append(h('span', { className: `badge status-badge ${status}`, text: status === 'stopped' ? 'stopped' : 'failed' }));
     }
   }
 
-  finish(status: 'done' | 'stopped' | 'error', usage?: UsageView, error?: ErrorView): void {
-    this.thinking.setThinking(false);
-    this.showState(undefined);
-    this.setStatus(status);
-    if (usage) this.usageLine.textContent = formatUsage(usage);
-    if (error) this.showError(error);
-  }
-
-  private showError(error: ErrorView): void {
+  private setError(error: ErrorView | undefined): void {
+    this.errorBox.hidden = !error;
+    if (!error) return this.errorBox.replaceChildren();
     const actions = error.actions.map((action) =>
       h('button', {
         className: 'btn btn-small',
@@ -120,7 +175,6 @@ export class AnswerView {
         attrs: { type: 'button', 'data-action': 'error', 'data-error-action': action.id, 'aria-label': action.label },
       }),
     );
-    this.errorBox.hidden = false;
     this.errorBox.replaceChildren(
       h('strong', { className: 'error-title', text: error.title }),
       h('p', { className: 'error-message', text: error.message }),
@@ -128,4 +182,13 @@ export class AnswerView {
       h('div', { className: 'error-actions' }, actions),
     );
   }
+}
+
+/** A step: its title, and when it has them, its detail (folded) and what it cost. */
+function stepItem(step: TurnStep): HTMLElement {
+  const usage = step.usage ? h('span', { className: 'step-usage', text: ` · ${formatUsage(step.usage)}` }) : null;
+  const title = step.detail
+    ? h('details', { className: 'step-detail' }, [h('summary', { text: step.title }), h('div', { className: 'step-detail-body', text: step.detail })])
+    : step.title;
+  return h('li', { className: `step ${step.kind}` }, [title, usage]);
 }

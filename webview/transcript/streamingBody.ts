@@ -1,8 +1,8 @@
 /**
- * Streams text into an AnswerView at most once per animation frame. Deltas only
- * append to buffers; the frame renders finished markdown blocks once (frozen
- * chunks) and re-renders just the unfinished tail, so cost per frame stays
- * bounded however long the answer grows and however fast deltas arrive.
+ * Streams a turn's text into an AnswerView at most once per animation frame. Each
+ * event only hands over the turn's text so far; the frame renders finished markdown
+ * blocks once (frozen chunks) and re-renders just the unfinished tail, so cost per
+ * frame stays bounded however long the answer grows and however fast events arrive.
  */
 import { renderMarkdown } from '../render/markdown';
 import { stableBoundary } from '../render/streamSplit';
@@ -19,9 +19,9 @@ const WHOLE_RENDER_LIMIT = 48_000;
 
 export class StreamingBody {
   private text = '';
+  private reasoning = '';
   private committed = 0;
   private renderedLength = 0;
-  private pendingReasoning = '';
   private frame = 0;
   private readonly frozen: HTMLElement;
   private readonly tail: HTMLElement;
@@ -34,26 +34,19 @@ export class StreamingBody {
     view.body.replaceChildren(this.frozen, this.tail);
   }
 
-  get fullText(): string {
-    return this.text;
-  }
-
-  append(content: string | undefined, reasoning: string | undefined): void {
-    if (content) this.text += content;
-    if (reasoning) this.pendingReasoning += reasoning;
+  /** The turn's text and reasoning so far; shown on the next frame. */
+  show(text: string, reasoning: string): void {
+    this.text = text;
+    this.reasoning = reasoning;
     if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
   }
 
-  /** Renders whatever is buffered now; also called by the frame. */
-  flush(): void {
-    if (this.frame) cancelAnimationFrame(this.frame);
+  /** Renders what is buffered now; called by the frame. */
+  private flush(): void {
     this.frame = 0;
     const started = performance.now();
     const stick = this.beforeFrame();
-    if (this.pendingReasoning) {
-      this.view.thinking.append(this.pendingReasoning);
-      this.pendingReasoning = '';
-    }
+    this.view.thinking.show(this.reasoning);
     if (this.text.length !== this.renderedLength) {
       if (!this.answerStarted && this.text.trim()) {
         this.answerStarted = true;
@@ -90,18 +83,16 @@ export class StreamingBody {
     this.committed = boundary;
   }
 
-  /** The finished answer is rendered whole, once, so cross-block markdown (loose lists, references) comes out right. */
-  finish(): void {
+  /** The finished text is rendered whole, once, so cross-block markdown (loose lists, references) comes out right. */
+  finish(text: string): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    if (this.pendingReasoning) this.view.thinking.append(this.pendingReasoning);
-    this.pendingReasoning = '';
-    if (this.text.trim()) this.view.thinking.answerStarted();
-    if (this.text.length <= WHOLE_RENDER_LIMIT) {
-      this.view.setBody(this.text);
+    this.text = text;
+    if (text.length <= WHOLE_RENDER_LIMIT) {
+      this.view.setBody(text);
       return;
     }
     this.tail.replaceChildren();
-    if (this.text.length > this.committed) this.commit(this.text.length);
+    if (text.length > this.committed) this.commit(text.length);
   }
 }

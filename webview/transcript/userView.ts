@@ -1,8 +1,8 @@
 /** A user message: plain text (never markdown-rendered), its chips, images and videos. */
-import type { MessageView } from '../../src/shared/protocol';
+import type { UserView } from '../../src/shared/turnEvents';
 import { h } from '../dom';
 
-export function userMessageView(message: MessageView): HTMLElement {
+export function userMessageView(turnId: string, message: UserView): HTMLElement {
   const images = (message.images ?? []).map((image) =>
     h('img', {
       className: 'thumb',
@@ -10,7 +10,7 @@ export function userMessageView(message: MessageView): HTMLElement {
     }),
   );
   const labels = [...(message.chips ?? []).map((label) => ['chip', label]), ...(message.videos ?? []).map((name) => ['chip video', `Video: ${name}`])];
-  return h('article', { className: 'message user', attrs: { 'data-message-id': message.id, 'aria-label': 'You' } }, [
+  return h('article', { className: 'message user', attrs: { 'data-question-of': turnId, 'aria-label': 'You' } }, [
     labels.length ? h('div', { className: 'chip-row' }, labels.map(([className, text]) => h('span', { className, text }))) : null,
     images.length ? h('div', { className: 'thumb-row' }, images) : null,
     h('div', { className: 'user-text', text: message.text }),

@@ -4,7 +4,10 @@
  * flood the channel, so text is gathered and sent at most once per interval
  * (the webview then paints at most once per animation frame).
  */
-export type Flush = (content: string, reasoning: string) => void;
+import type { TurnUpdate } from '../../shared/turnEvents';
+
+/** A flush sends the reasoning, then the answer text, gathered since the last one. */
+export type Flush = (event: Extract<TurnUpdate, { kind: 'reasoning' | 'answer' }>) => void;
 
 export class DeltaBatcher {
   private content: string[] = [];
@@ -42,7 +45,8 @@ export class DeltaBatcher {
     const reasoning = this.reasoning.join('');
     this.content = [];
     this.reasoning = [];
-    this.onFlush(content, reasoning);
+    if (reasoning) this.onFlush({ kind: 'reasoning', text: reasoning });
+    if (content) this.onFlush({ kind: 'answer', text: content });
   }
 
   private arm(): void {

@@ -2,7 +2,7 @@
  * Turns stored turns into API messages: text, context blocks as fenced code,
  * images as image_url data URLs, videos as stepfile:// references.
  */
-import type { ApiMessage, ContentPart, ContextBlock, TurnRecord } from './types';
+import type { ApiMessage, ContentPart, ContextBlock, StoredTurn, StoredUser } from './types';
 
 export function renderContext(block: ContextBlock): string {
   const where = block.startLine !== undefined ? `${block.path} (from line ${block.startLine + 1})` : block.path;
@@ -10,10 +10,10 @@ export function renderContext(block: ContextBlock): string {
   return `${block.label}: ${where}\n${fence}${block.language ?? ''}\n${block.text}\n${fence}`;
 }
 
-export function userContent(turn: TurnRecord): string | ContentPart[] {
-  const text = [...(turn.context ?? []).map(renderContext), turn.text].filter(Boolean).join('\n\n');
-  const images = turn.images ?? [];
-  const videos = turn.videos ?? [];
+export function userContent(user: StoredUser): string | ContentPart[] {
+  const text = [...(user.context ?? []).map(renderContext), user.text].filter(Boolean).join('\n\n');
+  const images = user.images ?? [];
+  const videos = user.videos ?? [];
   if (!images.length && !videos.length) return text;
   const parts: ContentPart[] = [];
   for (const image of images) {
@@ -24,16 +24,18 @@ export function userContent(turn: TurnRecord): string | ContentPart[] {
   return parts;
 }
 
-/** Only finished exchanges go back to the model: a failed or empty answer would teach it nothing. */
-export function toApiMessages(system: string, turns: readonly TurnRecord[]): ApiMessage[] {
+/**
+ * The history, then the new message. A turn still streaming is not history yet, and
+ * only answers with text go back: a failed or empty answer would teach the model nothing.
+ */
+export function toApiMessages(system: string, history: readonly StoredTurn[], next: StoredUser): ApiMessage[] {
   const messages: ApiMessage[] = [{ role: 'system', content: system }];
-  for (const turn of turns) {
-    if (turn.role === 'user') {
-      messages.push({ role: 'user', content: userContent(turn) });
-    } else if (turn.text.trim() && turn.status !== 'error') {
-      messages.push({ role: 'assistant', content: turn.text });
-    }
+  for (const turn of history) {
+    if (turn.status === 'streaming') continue;
+    messages.push({ role: 'user', content: userContent(turn.user) });
+    if (turn.text.trim() && turn.status !== 'error') messages.push({ role: 'assistant', content: turn.text });
   }
+  messages.push({ role: 'user', content: userContent(next) });
   return messages;
 }
 

@@ -1,8 +1,12 @@
 /**
- * A chat as it is stored and sent. Pure data: the host persists it per
- * workspace and turns it into API messages; the webview sees MessageView.
+ * A chat as it is stored and sent: the host persists it per workspace and turns
+ * it into API messages; the webview sees the same turns through their events
+ * (src/shared/turnEvents.ts), with the user's message cut down to what it shows.
  */
-import type { EffortView, ErrorView, ImageDetail, UsageView } from '../../shared/protocol';
+import type { ImageDetail, UsageView } from '../../shared/protocol';
+import type { TurnEvent, TurnRecord, UserView } from '../../shared/turnEvents';
+
+export { addUsage, ZERO_USAGE } from '../../shared/turnViews';
 
 export interface StoredImage {
   name: string;
@@ -26,42 +30,41 @@ export interface ContextBlock {
   startLine?: number;
 }
 
-export interface TurnRecord {
-  id: string;
-  role: 'user' | 'assistant';
+/** The user's message with everything the model is sent again on later turns. */
+export interface StoredUser {
   text: string;
-  reasoning?: string;
   images?: StoredImage[];
   videos?: StoredVideo[];
   context?: ContextBlock[];
-  status?: 'done' | 'stopped' | 'error' | 'streaming';
-  effort?: EffortView;
-  usage?: UsageView;
-  error?: ErrorView;
-  steps?: string[];
-  createdAt: number;
 }
+
+/** A turn as the host keeps it: exactly what reduceTurn made of its events. */
+export type StoredTurn = TurnRecord<StoredUser>;
+export type StoredTurnEvent = TurnEvent<StoredUser>;
 
 export interface ChatRecord {
   id: string;
   title: string;
   createdAt: number;
   updatedAt: number;
-  turns: TurnRecord[];
+  turns: StoredTurn[];
+  /** Every request's usage in this chat, including answers since retried away. */
   totalUsage: UsageView;
 }
 
 /** The wire shapes are the provider client's: a chat is sent exactly as the client types it. */
 export type { ChatMessage as ApiMessage, ContentPart, ToolCall as ApiToolCall } from '../provider/types';
 
-export const ZERO_USAGE: UsageView = { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 };
+/** What the webview is shown of a user's message: no context text, no file ids. */
+export function userView(user: StoredUser): UserView {
+  const view: UserView = { text: user.text };
+  if (user.images?.length) view.images = user.images.map((i) => ({ name: i.name, mime: i.mime, base64: i.base64 }));
+  if (user.videos?.length) view.videos = user.videos.map((v) => v.name);
+  if (user.context?.length) view.chips = user.context.map((c) => `${c.label}: ${c.path}`);
+  return view;
+}
 
-export function addUsage(a: UsageView, b: UsageView | undefined): UsageView {
-  if (!b) return a;
-  return {
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-    cachedTokens: a.cachedTokens + b.cachedTokens,
-    costUsd: a.costUsd + b.costUsd,
-  };
+/** The same event as the webview receives it. */
+export function eventView(event: StoredTurnEvent): TurnEvent {
+  return event.kind === 'start' ? { ...event, user: userView(event.user) } : event;
 }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'crypto';
 import { fitToBudget } from '../../core/chat/budget';
 import { titleFrom, toApiMessages } from '../../core/chat/messages';
-import { addUsage, ZERO_USAGE, type ChatRecord, type ContextBlock, type StoredImage, type TurnRecord } from '../../core/chat/types';
+import { addUsage, eventView, ZERO_USAGE, type ChatRecord, type ContextBlock, type StoredImage, type StoredTurn, type StoredTurnEvent, type StoredUser } from '../../core/chat/types';
 import { chooseEffort, intentFromChat, type Intent } from '../../core/effort';
 import { CHAT_SYSTEM_PROMPT } from '../../core/prompts';
-import type { ChatMessage, ChatResult, StepError, ToolDefinition } from '../../core/provider';
-import type { EffortChoice, EffortView, HostMessage, MessageView, WebviewMessageOf } from '../../shared/protocol';
+import { StepError, type ChatMessage, type ChatResult, type ToolDefinition } from '../../core/provider';
+import type { EffortChoice, EffortView, HostMessage, WebviewMessageOf } from '../../shared/protocol';
+import { reduceTurn, replayTurn, type TurnStatus, type TurnStep, type TurnUpdate } from '../../shared/turnEvents';
 import { readSettings } from '../settings';
 import type { ProviderService } from '../provider/providerService';
 import type { ChatViewProvider } from '../chatView';
@@ -41,9 +42,10 @@ export interface TurnContext {
   effort: EffortView;
   messages: ChatMessage[];
   signal: AbortSignal;
-  /** One streamed model request inside this turn. */
+  /** One streamed model request inside this turn; a failure is thrown as the client's StepError. */
   ask(messages: ChatMessage[], tools?: readonly ToolDefinition[]): Promise<ChatResult>;
-  step(text: string): void;
+  /** Shows a step of the turn: a tool call (the default) or a note such as the review summary. */
+  step(title: string, kind?: TurnStep['kind']): void;
 }
 
 export interface TurnRunResult {
@@ -53,16 +55,10 @@ export interface TurnRunResult {
 
 export interface TurnOutcome {
   turnId: string;
-  status: 'done' | 'stopped' | 'error';
+  status: Exclude<TurnStatus, 'streaming'>;
+  /** What the run answered in the end (a command's last request, or its summary). */
   text: string;
   effort: EffortView;
-}
-
-/** Thrown inside TurnContext.ask so a tool loop stops at the first failure; the controller shows it. */
-class TurnFailed extends Error {
-  constructor(readonly outcome: Extract<Awaited<ReturnType<typeof streamTurn>>, { ok: false }>) {
-    super(outcome.error.message);
-  }
 }
 
 /**
@@ -76,6 +72,8 @@ export class ChatController {
   private readonly lastInputs = new Map<string, TurnInput>();
   /** The last failure, for error actions (diagnostics, switch region). */
   lastError: { turnId: string; error: StepError } | undefined;
+  /** Chats deleted while one of their turns was still running: its end must not save them again. */
+  private readonly deleted = new Set<string>();
 
   constructor(
     private readonly view: ChatViewProvider,
@@ -103,7 +101,8 @@ export class ChatController {
     if (!this.view.isReady) return;
     await this.syncStatus();
     this.syncHistory();
-    this.post({ type: 'conversation', chatId: this.chat.id, messages: this.chat.turns.map(toView), totalUsage: this.chat.totalUsage });
+    const turns = this.chat.turns.map((turn) => replayTurn(turn).map(eventView));
+    this.post({ type: 'conversation', chatId: this.chat.id, turns, totalUsage: this.chat.totalUsage });
   }
 
   /** Provider, model, key and media limits only: a settings or key change must not re-send the conversation. */
@@ -175,95 +174,96 @@ export class ChatController {
     return { ...(status.imageBlocker ? { imageBlocker: status.imageBlocker } : {}), ...(status.videoBlocker ? { videoBlocker: status.videoBlocker } : {}) };
   }
 
-  /** Runs one exchange: a user turn, an assistant turn streamed into the view, persisted at the end. */
+  /**
+   * Runs one exchange. Everything that happens is a turn event, reduced into the
+   * chat's record of the turn and posted to the view as it is; a failure is the
+   * client's StepError, shown as it is. The chat is saved when the turn ends.
+   */
   async runTurn(input: TurnInput): Promise<TurnOutcome> {
     const settings = readSettings();
     const effort = chooseEffort(input.intent, input.effortChoice ?? 'auto', settings.effort(input.intent));
-    const now = Date.now();
-    const user: TurnRecord = { id: newId(), role: 'user', text: input.display, createdAt: now };
+    const user: StoredUser = { text: input.display };
     if (input.context?.length) user.context = input.context;
     if (input.images?.length) user.images = input.images;
     if (input.videos?.length) user.videos = input.videos;
+    // The turn belongs to the chat it started in, even if the user opens another meanwhile.
+    const chat = this.chat;
+    const history = [...chat.turns];
     const turnId = newId();
-    const answer: TurnRecord = { id: turnId, role: 'assistant', text: '', reasoning: '', status: 'streaming', effort, createdAt: now };
-    const prior = this.chat.turns.filter((t) => t.status !== 'streaming');
-    this.chat.turns.push(user, answer);
-    if (this.chat.title === 'New chat') this.chat.title = titleFrom(input.display);
+    const emit = (event: StoredTurnEvent) => this.apply(chat, turnId, event);
+    if (chat.title === 'New chat') chat.title = titleFrom(input.display);
     this.lastInputs.set(turnId, input);
     if (this.lastInputs.size > RETRYABLE_TURNS) this.lastInputs.delete(this.lastInputs.keys().next().value!);
-    this.post({ type: 'turnStart', turnId, user: toView(user), effort, ...(input.sendId ? { sendId: input.sendId } : {}) });
+    emit({ kind: 'start', turnId, at: Date.now(), user, effort, ...(input.sendId ? { sendId: input.sendId } : {}) });
 
     const abort = new AbortController();
     this.running.set(turnId, abort);
-    const modelUser: TurnRecord = { ...user, text: input.prompt ?? input.display };
-    const budget = fitToBudget(toApiMessages(input.system ?? CHAT_SYSTEM_PROMPT, [...prior, modelUser]));
-    let status: TurnOutcome['status'];
+    let answered = '';
     try {
-      if (budget.overflow) throw new Error(budget.overflow);
-      if (budget.droppedMessages) this.log.info(`chat ${this.chat.id}: left out ${budget.droppedMessages} older message(s) to fit the context`);
-      const ctx = this.turnContext(turnId, effort, budget.messages, abort.signal, answer);
+      const budget = fitToBudget(toApiMessages(input.system ?? CHAT_SYSTEM_PROMPT, history, { ...user, text: input.prompt ?? input.display }));
+      if (budget.overflow) throw new StepError({ kind: 'bad-request', title: 'Could not send', message: budget.overflow });
+      if (budget.droppedMessages) this.log.info(`chat ${chat.id}: left out ${budget.droppedMessages} older message(s) to fit the context`);
       const run = input.run ?? (async (c: TurnContext) => {
         const result = await c.ask(c.messages);
         return { text: result.answerText, stopped: result.stopped };
       });
-      const result = await run(ctx);
-      answer.text = result.text || answer.text;
-      status = result.stopped ? 'stopped' : 'done';
-    } catch (error) {
-      if (error instanceof TurnFailed) {
-        const e = error.outcome.error;
-        answer.text ||= e.partial?.content ?? '';
-        answer.error = e.toView();
-        status = e.kind === 'cancelled' ? 'stopped' : 'error';
-        this.lastError = { turnId, error: e };
-      } else {
-        answer.error = { title: 'Could not send', message: (error as Error).message, actions: [] };
-        status = 'error';
+      const result = await run(this.turnContext(chat, turnId, effort, budget.messages, abort.signal));
+      answered = result.text;
+      // When nothing was streamed as text (the model answered in its reasoning, or a command ends on its summary),
+      // the run's answer becomes the text, so the view and the stored chat show it alike.
+      if (result.text.trim() && !findTurn(chat, turnId)?.text.trim()) emit({ kind: 'answer', text: result.text });
+      if (result.stopped) emit({ kind: 'stopped' });
+    } catch (thrown) {
+      const error = asStepError(thrown);
+      if (error.kind === 'cancelled') emit({ kind: 'stopped' });
+      else {
+        this.lastError = { turnId, error };
+        emit({ kind: 'failed', error: error.toView() });
       }
     } finally {
       this.running.delete(turnId);
     }
-    answer.status = status;
-    this.chat.totalUsage = addUsage(this.chat.totalUsage, answer.usage);
-    this.chat.updatedAt = Date.now();
-    this.post({
-      type: 'turnEnd',
-      turnId,
-      status,
-      totalUsage: this.chat.totalUsage,
-      ...(answer.usage ? { usage: answer.usage } : {}),
-      ...(answer.error && status === 'error' ? { error: answer.error } : {}),
-    });
-    await this.persist();
-    return { turnId, status, text: answer.text, effort };
+    emit({ kind: 'end' });
+    chat.updatedAt = Date.now();
+    await this.persist(chat);
+    const turn = findTurn(chat, turnId);
+    const status = !turn || turn.status === 'streaming' ? 'stopped' : turn.status;
+    return { turnId, status, text: answered || (turn?.text ?? ''), effort };
   }
 
-  private turnContext(turnId: string, effort: EffortView, messages: ChatMessage[], signal: AbortSignal, answer: TurnRecord): TurnContext {
+  /** Reduces the event into the chat's record of the turn and, if the chat is open, posts it to the view. */
+  private apply(chat: ChatRecord, turnId: string, event: StoredTurnEvent): void {
+    const index = indexOfTurn(chat, turnId);
+    const next = reduceTurn(index < 0 ? undefined : chat.turns[index], event);
+    if (!next) return;
+    if (index < 0) chat.turns.push(next);
+    else chat.turns[index] = next;
+    if (event.kind === 'usage') chat.totalUsage = addUsage(chat.totalUsage, event.usage);
+    if (chat === this.chat) this.post({ type: 'turn', turnId, event: eventView(event) });
+  }
+
+  private turnContext(chat: ChatRecord, turnId: string, effort: EffortView, messages: ChatMessage[], signal: AbortSignal): TurnContext {
+    const emit = (event: StoredTurnEvent) => this.apply(chat, turnId, event);
+    let steps = 0;
     return {
       turnId,
       effort,
       messages,
       signal,
-      step: (text) => {
-        (answer.steps ??= []).push(text);
-        this.post({ type: 'turnStep', turnId, step: text });
-      },
-      ask: async (msgs, tools) => {
-        const outcome = await streamTurn(this.provider, (m) => this.track(answer, m), { turnId, messages: msgs, effort: effort.level, ...(tools ? { tools } : {}), signal });
-        if (!outcome.ok) throw new TurnFailed(outcome);
-        answer.usage = addUsage(answer.usage ?? ZERO_USAGE, outcome.usage);
-        return outcome.result;
+      step: (title, kind = 'tool') => emit({ kind: 'step', step: { id: `s${++steps}`, kind, title } }),
+      ask: (msgs, tools) => {
+        // A later request of the same turn (a tool loop) starts a new paragraph of its answer.
+        let separate = Boolean(findTurn(chat, turnId)?.text.trim());
+        const paragraphs = (event: TurnUpdate) => {
+          if (separate && event.kind === 'answer') {
+            separate = false;
+            return emit({ ...event, text: `\n\n${event.text}` });
+          }
+          emit(event);
+        };
+        return streamTurn(this.provider, paragraphs, { messages: msgs, effort: effort.level, ...(tools ? { tools } : {}), signal });
       },
     };
-  }
-
-  /** Keeps the stored answer in step with what the view shows, so a reload or a stop loses nothing. */
-  private track(answer: TurnRecord, message: HostMessage): void {
-    if (message.type === 'turnDelta') {
-      if (message.content) answer.text += message.content;
-      if (message.reasoning) answer.reasoning = (answer.reasoning ?? '') + message.reasoning;
-    }
-    this.post(message);
   }
 
   stop(turnId?: string): void {
@@ -276,8 +276,8 @@ export class ChatController {
       this.post({ type: 'notice', level: 'warning', text: 'That answer cannot be retried any more (it is from an earlier session). Send the message again.' });
       return;
     }
-    const index = this.chat.turns.findIndex((t) => t.id === turnId);
-    if (index > 0) this.chat.turns.splice(index - 1, 2);
+    const index = indexOfTurn(this.chat, turnId);
+    if (index >= 0) this.chat.turns.splice(index, 1);
     await this.runTurn(input);
     await this.sync();
   }
@@ -300,37 +300,42 @@ export class ChatController {
   }
 
   async delete(chatId: string): Promise<void> {
+    this.deleted.add(chatId);
     await this.history.delete(chatId);
     if (chatId !== this.chat.id) return this.syncHistory();
+    this.stop();
     this.chat = ChatController.emptyChat();
     await this.sync();
   }
 
   answerText(turnId: string): string | undefined {
-    return this.chat.turns.find((t) => t.id === turnId)?.text;
+    return findTurn(this.chat, turnId)?.text;
   }
 
-  private async persist(): Promise<void> {
+  private async persist(chat: ChatRecord): Promise<void> {
+    if (this.deleted.has(chat.id)) return;
     try {
-      await this.history.save(this.chat);
+      await this.history.save(chat);
       this.syncHistory();
     } catch (error) {
-      this.log.error(`could not save chat ${this.chat.id}: ${String(error)}`);
+      this.log.error(`could not save chat ${chat.id}: ${String(error)}`);
       this.post({ type: 'notice', level: 'warning', text: `This chat could not be saved: ${(error as Error).message}` });
     }
   }
 }
 
-export function toView(turn: TurnRecord): MessageView {
-  const view: MessageView = { id: turn.id, role: turn.role, text: turn.text };
-  if (turn.reasoning) view.reasoning = turn.reasoning;
-  if (turn.images?.length) view.images = turn.images.map((i) => ({ name: i.name, mime: i.mime, base64: i.base64 }));
-  if (turn.videos?.length) view.videos = turn.videos.map((v) => v.name);
-  if (turn.context?.length) view.chips = turn.context.map((c) => `${c.label}: ${c.path}`);
-  if (turn.status) view.status = turn.status === 'streaming' ? 'stopped' : turn.status;
-  if (turn.effort) view.effort = turn.effort;
-  if (turn.usage) view.usage = turn.usage;
-  if (turn.error) view.error = turn.error;
-  if (turn.steps?.length) view.steps = turn.steps;
-  return view;
+function indexOfTurn(chat: ChatRecord, turnId: string): number {
+  // The turn being streamed is almost always the last one.
+  for (let i = chat.turns.length - 1; i >= 0; i--) if (chat.turns[i]!.id === turnId) return i;
+  return -1;
+}
+
+function findTurn(chat: ChatRecord, turnId: string): StoredTurn | undefined {
+  return chat.turns[indexOfTurn(chat, turnId)];
+}
+
+/** Anything else that escapes a turn (a bug, a failed file read in a command) is shown in the same form. */
+function asStepError(error: unknown): StepError {
+  if (error instanceof StepError) return error;
+  return new StepError({ kind: 'server', title: 'Unexpected error', message: error instanceof Error ? error.message : String(error), actions: ['retry', 'copyDiagnostics'], cause: error });
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChatSummary } from '../../shared/protocol';
 import type { ChatRecord } from '../../core/chat/types';
+import { parseStoredChat, serializeChat } from '../../core/chat/storedChat';
 
 const INDEX_KEY = 'stepFlash.chatIndex';
 
@@ -21,10 +22,11 @@ export class HistoryStore {
     return [...this.context.workspaceState.get<ChatSummary[]>(INDEX_KEY, [])].sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
+  /** The chat, upgraded from an earlier version's format if need be; undefined when missing or unreadable. */
   async load(id: string): Promise<ChatRecord | undefined> {
     try {
       const bytes = await vscode.workspace.fs.readFile(this.file(id));
-      return JSON.parse(new TextDecoder().decode(bytes)) as ChatRecord;
+      return parseStoredChat(new TextDecoder().decode(bytes));
     } catch {
       return undefined;
     }
@@ -32,12 +34,13 @@ export class HistoryStore {
 
   async save(chat: ChatRecord): Promise<void> {
     await vscode.workspace.fs.createDirectory(this.dir);
-    await vscode.workspace.fs.writeFile(this.file(chat.id), new TextEncoder().encode(JSON.stringify(chat)));
+    await vscode.workspace.fs.writeFile(this.file(chat.id), new TextEncoder().encode(serializeChat(chat)));
     const summary: ChatSummary = {
       id: chat.id,
       title: chat.title,
       updatedAt: chat.updatedAt,
-      messageCount: chat.turns.length,
+      // A turn is two messages: the question and its answer.
+      messageCount: chat.turns.length * 2,
     };
     const rest = this.list().filter((c) => c.id !== chat.id);
     await this.context.workspaceState.update(INDEX_KEY, [summary, ...rest]);

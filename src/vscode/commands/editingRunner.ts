@@ -75,7 +75,7 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
           progress.report({ message: 'placing the proposed edits…' });
           proposal = await deps.edits.propose({ toolCalls: agent.editCalls, text: agent.text }, { title: request.title, source: request.intent });
           const summary = summarize(proposal);
-          ctx.step(summary);
+          ctx.step(summary, 'note');
           return { text: agent.text || summary, stopped: false };
         },
       });

@@ -3,10 +3,11 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { endSuite, openChatView, resetBetweenTests, sendChat, sentEffort, startSuite } from './helpers';
-import { chatRequests, recordPosts, setSetting, waitFor } from './hostSim';
+import { chatRequests, postedEvents, postedTurns, recordPosts, setSetting, waitFor } from './hostSim';
 import type { Simulator } from '../../sim/types';
 import type { ExtensionApi } from '../../../src/extension';
 import type { HostMessage, HostMessageOf } from '../../../src/shared/protocol';
+import { reduceLog } from '../../../src/shared/turnEvents';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'media');
 const ofType = <T extends HostMessage['type']>(messages: HostMessage[], type: T) =>
@@ -38,15 +39,17 @@ describe('chat view against the simulator', function () {
     const posts = recordPosts(api);
     try {
       await sendChat(api, 'hello model');
-      const deltas = ofType(posts.messages, 'turnDelta');
-      assert.strictEqual(deltas.map((d) => d.reasoning ?? '').join(''), 'Let me think about greetings.');
-      assert.strictEqual(deltas.map((d) => d.content ?? '').join(''), 'Hello! **Nice** to meet you.');
-      const start = ofType(posts.messages, 'turnStart')[0]!;
+      assert.strictEqual(postedEvents(posts.messages, 'reasoning').map((d) => d.text).join(''), 'Let me think about greetings.');
+      assert.strictEqual(postedEvents(posts.messages, 'answer').map((d) => d.text).join(''), 'Hello! **Nice** to meet you.');
+      const start = postedEvents(posts.messages, 'start')[0]!;
       assert.deepStrictEqual([start.effort.level, start.effort.source], ['medium', 'policy']);
       assert.strictEqual(start.sendId, 's1', 'the turn names the send it answers');
-      const end = ofType(posts.messages, 'turnEnd')[0]!;
-      assert.strictEqual(end.status, 'done');
-      assert.ok(end.usage && end.usage.completionTokens > 0);
+      assert.strictEqual(postedEvents(posts.messages, 'end').length, 1);
+      const [turn] = postedTurns(posts.messages);
+      assert.strictEqual(turn!.status, 'done');
+      assert.ok(turn!.usage && turn!.usage.completionTokens > 0);
+      const saved = api.chat.current.turns.at(-1)!;
+      assert.deepStrictEqual({ ...turn!, user: saved.user }, saved, 'the view built from the events the same turn the host saved');
       assert.strictEqual(lastUser(sim).content, 'hello model');
       assert.strictEqual(sentEffort(sim), 'medium');
     } finally {
@@ -154,7 +157,7 @@ describe('chat view against the simulator', function () {
       await readyAgain;
       const conversation = await waitFor(() => ofType(posts.messages, 'conversation').at(-1), 'the conversation to be re-sent');
       assert.strictEqual(conversation.chatId, chatId);
-      assert.deepStrictEqual(conversation.messages.map((m) => m.text), ['a message worth keeping', 'remember me']);
+      assert.deepStrictEqual(conversation.turns.map((log) => reduceLog(log)).flatMap((t) => [t!.user.text, t!.text]), ['a message worth keeping', 'remember me']);
       const history = ofType(posts.messages, 'history').at(-1)!;
       assert.ok(history.chats.some((c) => c.id === chatId && c.title === 'a message worth keeping'));
     } finally {
@@ -163,7 +166,7 @@ describe('chat view against the simulator', function () {
     await api.chat.newChat();
     assert.strictEqual(api.chat.current.turns.length, 0);
     await api.chat.open(chatId);
-    assert.deepStrictEqual(api.chat.current.turns.map((t) => t.text), ['a message worth keeping', 'remember me']);
+    assert.deepStrictEqual(api.chat.current.turns.flatMap((t) => [t.user.text, t.text]), ['a message worth keeping', 'remember me']);
   });
 
   it('stop keeps the partial answer and marks it stopped', async () => {
@@ -171,14 +174,36 @@ describe('chat view against the simulator', function () {
     const posts = recordPosts(api);
     try {
       const sending = sendChat(api, 'long please');
-      const first = await waitFor(() => ofType(posts.messages, 'turnDelta').find((d) => d.content), 'the first streamed words');
+      const first = await waitFor(() => postedEvents(posts.messages, 'answer')[0], 'the first streamed words');
       await api.router.handle({ type: 'stop', turnId: first.turnId });
       await sending;
-      const end = ofType(posts.messages, 'turnEnd')[0]!;
-      assert.strictEqual(end.status, 'stopped');
+      assert.strictEqual(postedTurns(posts.messages)[0]!.status, 'stopped');
       const answer = api.chat.current.turns.at(-1)!;
       assert.ok(answer.text.length > 0 && answer.text.length < 'word '.repeat(400).length, 'a partial answer is kept');
       assert.strictEqual(answer.status, 'stopped');
+    } finally {
+      posts.dispose();
+    }
+  });
+
+  it('a stream cut mid-answer keeps what arrived and shows the client\'s error as it was thrown, the same after reopening the chat', async () => {
+    sim.enqueue({ reasoning: 'Thinking first.', content: 'one two three four five six seven eight nine ten', tokensPerChunk: 1, fault: { kind: 'cut', afterChunks: 8 } });
+    const posts = recordPosts(api);
+    try {
+      await api.router.handle({ type: 'send', sendId: 's1', text: 'count to ten', effort: 'auto', attachments: [], chips: [] });
+      const [live] = postedTurns(posts.messages);
+      assert.strictEqual(live!.status, 'error');
+      assert.ok(live!.text.length > 0 && 'one two three four five six seven eight nine ten'.startsWith(live!.text), `a partial answer is kept: ${live!.text}`);
+      const thrown = api.chat.lastError!;
+      assert.deepStrictEqual([thrown.turnId, thrown.error.kind], [live!.id, 'stream-cut']);
+      assert.deepStrictEqual(live!.error, thrown.error.toView(), 'the view shows the StepError the client threw, unchanged');
+
+      const chatId = api.chat.current.id;
+      await api.chat.newChat();
+      await api.chat.open(chatId);
+      const reopened = ofType(posts.messages, 'conversation').at(-1)!;
+      assert.strictEqual(reopened.chatId, chatId);
+      assert.deepStrictEqual(reduceLog(reopened.turns.at(-1)!), live, 'the saved and reopened turn is the one the view built live');
     } finally {
       posts.dispose();
     }

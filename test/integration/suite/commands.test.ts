@@ -67,7 +67,7 @@ describe('commands: edits proposed for review, effort per command', function () 
     assert.deepStrictEqual(first.tools.map((t) => t.function.name).sort(), ['create_file', 'delete_file', 'edit_file', 'list_files', 'read_file', 'rename_file', 'search_text']);
     const second = chatRequests(sim)[1]!.body as { messages: Array<{ role: string; content: string }> };
     assert.match(second.messages.at(-1)!.content, /formatPrice/, 'the read_file result went back to the model');
-    assert.deepStrictEqual(api.chat.current.turns.at(-1)!.steps?.[0], 'Read commands/format.ts');
+    assert.deepStrictEqual(api.chat.current.turns.at(-1)!.steps[0]?.title, 'Read commands/format.ts');
 
     assert.strictEqual(result.proposal?.kind, 'proposed');
     const set = result.proposal.kind === 'proposed' ? result.proposal.set : undefined;

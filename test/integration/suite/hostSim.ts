@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { startSimulator } from '../../sim/server';
 import type { SimOptions, Simulator } from '../../sim/types';
 import type { HostMessage } from '../../../src/shared/protocol';
+import { reduceTurn, type TurnEvent, type TurnRecord } from '../../../src/shared/turnEvents';
 import type { ExtensionApi } from '../../../src/extension';
 import { PROVIDER_IDS } from '../../../src/core/provider';
 
@@ -38,6 +39,24 @@ export function recordPosts(api: ExtensionApi): { messages: HostMessage[]; dispo
     original(message);
   };
   return { messages, dispose: () => (api.chatView.post = original) };
+}
+
+/** The turn events of `kind` the host posted, each with the turn it belongs to. */
+export function postedEvents<K extends TurnEvent['kind']>(messages: HostMessage[], kind: K): Array<Extract<TurnEvent, { kind: K }> & { turnId: string }> {
+  const found: Array<Extract<TurnEvent, { kind: K }> & { turnId: string }> = [];
+  for (const m of messages) if (m.type === 'turn' && m.event.kind === kind) found.push({ ...(m.event as Extract<TurnEvent, { kind: K }>), turnId: m.turnId });
+  return found;
+}
+
+/** The turns the webview built from what the host posted, in the order they started. */
+export function postedTurns(messages: HostMessage[]): TurnRecord[] {
+  const turns = new Map<string, TurnRecord>();
+  for (const m of messages) {
+    if (m.type !== 'turn') continue;
+    const next = reduceTurn(turns.get(m.turnId), m.event);
+    if (next) turns.set(m.turnId, next);
+  }
+  return [...turns.values()];
 }
 
 export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {

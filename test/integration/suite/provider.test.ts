@@ -1,11 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { endSuite, resetBetweenTests, startSuite } from './helpers';
-import { chatRequests, recordPosts, setSetting, startHostSim } from './hostSim';
+import { chatRequests, postedEvents, postedTurns, recordPosts, setSetting, startHostSim } from './hostSim';
 import { systemClock } from '../../../src/core/provider';
 import type { Simulator } from '../../sim/types';
 import type { ExtensionApi } from '../../../src/extension';
-import type { HostMessageOf } from '../../../src/shared/protocol';
 
 describe('provider: keys, regions, cost, limits (against the simulator)', function () {
   this.timeout(120_000);
@@ -52,20 +51,21 @@ describe('provider: keys, regions, cost, limits (against the simulator)', functi
     const posts = recordPosts(api);
     try {
       await api.router.handle({ type: 'send', sendId: 's1', text: 'hello there', effort: 'auto', attachments: [], chips: [] });
-      const end = posts.messages.find((m): m is HostMessageOf<'turnEnd'> => m.type === 'turnEnd');
-      assert.ok(end, 'the turn ended');
+      assert.strictEqual(postedEvents(posts.messages, 'end').length, 1, 'the turn ended');
+      const end = postedTurns(posts.messages)[0]!;
       assert.strictEqual(end.status, 'error');
       assert.match(end.error!.message, /This key belongs to the China platform \(api\.stepfun\.com\)/);
       assert.doesNotMatch(end.error!.message, /^401\b|status code \(no body\)/);
       assert.ok(end.error!.actions.some((a) => a.id === 'switchRegion'));
+      assert.deepStrictEqual(postedEvents(posts.messages, 'failed').map((f) => f.error), [api.chat.lastError!.error.toView()], 'the client\'s StepError reached the view as it was thrown');
+      assert.strictEqual(api.chat.lastError!.error.kind, 'region-mismatch');
       const probe = sim.requests.find((r) => r.region === 'china' && r.path.endsWith('/models'));
       assert.ok(probe, 'the other region was probed once with the same key');
 
-      await api.router.handle({ type: 'errorAction', turnId: end.turnId, action: 'switchRegion' });
+      await api.router.handle({ type: 'errorAction', turnId: end.id, action: 'switchRegion' });
       assert.strictEqual(vscode.workspace.getConfiguration('stepFlash').get('provider'), 'stepfun-china');
       assert.strictEqual(await api.provider.keys.get('stepfun-china'), 'sk-china-test');
-      const ends = posts.messages.filter((m): m is HostMessageOf<'turnEnd'> => m.type === 'turnEnd');
-      assert.strictEqual(ends.at(-1)!.status, 'done');
+      assert.strictEqual(postedTurns(posts.messages).at(-1)!.status, 'done');
       const chats = chatRequests(sim);
       assert.deepStrictEqual(chats.map((r) => r.region), ['global', 'china']);
       assert.match(api.chat.current.turns.at(-1)!.text, /Step API simulator/);
@@ -103,12 +103,11 @@ describe('provider: keys, regions, cost, limits (against the simulator)', functi
     const posts = recordPosts(api);
     try {
       await api.router.handle({ type: 'send', sendId: 's1', text: 'busy?', effort: 'auto', attachments: [], chips: [] });
-      const retries = posts.messages.filter((m): m is HostMessageOf<'turnRetry'> => m.type === 'turnRetry');
+      const retries = postedEvents(posts.messages, 'retry');
       assert.ok(retries.length >= 1, 'the countdown was shown');
       assert.deepStrictEqual([retries[0]!.secondsLeft, retries[0]!.attempt], [1, 2]);
       assert.match(retries[0]!.reason, /rate limit/i);
-      const end = posts.messages.find((m): m is HostMessageOf<'turnEnd'> => m.type === 'turnEnd')!;
-      assert.strictEqual(end.status, 'done');
+      assert.strictEqual(postedTurns(posts.messages)[0]!.status, 'done');
       assert.strictEqual(api.chat.current.turns.at(-1)!.text, 'after the wait');
       assert.strictEqual(chatRequests(sim).length, 2);
     } finally {

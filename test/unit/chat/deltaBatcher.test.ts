@@ -1,23 +1,27 @@
 import * as assert from 'assert';
-import { DeltaBatcher } from '../../../src/core/chat/deltaBatcher';
+import { DeltaBatcher, type Flush } from '../../../src/core/chat/deltaBatcher';
+
+type Streamed = Parameters<Flush>[0];
+const reasoning = (text: string): Streamed => ({ kind: 'reasoning', text });
+const answer = (text: string): Streamed => ({ kind: 'answer', text });
 
 describe('DeltaBatcher', () => {
   it('sends the first delta at once, then coalesces the rest into one flush per interval, in order', async () => {
-    const flushes: Array<[string, string]> = [];
-    const batcher = new DeltaBatcher((c, r) => flushes.push([c, r]), 5);
+    const flushes: Streamed[] = [];
+    const batcher = new DeltaBatcher((e) => flushes.push(e), 5);
     batcher.addReasoning('thinking ');
-    assert.deepStrictEqual(flushes, [['', 'thinking ']], 'the first token is not held back');
+    assert.deepStrictEqual(flushes, [reasoning('thinking ')], 'the first token is not held back');
     batcher.addReasoning('hard');
     for (const piece of ['Hel', 'lo', ' world']) batcher.addContent(piece);
     assert.strictEqual(flushes.length, 1);
     await new Promise((r) => setTimeout(r, 20));
-    assert.deepStrictEqual(flushes, [['', 'thinking '], ['Hello world', 'hard']]);
+    assert.deepStrictEqual(flushes, [reasoning('thinking '), reasoning('hard'), answer('Hello world')], 'reasoning first, as the model thinks before it answers');
   });
 
   it('flushes a due batch from the stream itself when the timer cannot run (a busy event loop)', () => {
     let time = 1000;
     const flushes: string[] = [];
-    const batcher = new DeltaBatcher((c) => flushes.push(c), 16, () => time);
+    const batcher = new DeltaBatcher((e) => flushes.push(e.text), 16, () => time);
     // A synchronous burst: no timer callback can run in between.
     for (let i = 0; i < 100; i++) {
       batcher.addContent(`${i} `);
@@ -30,16 +34,16 @@ describe('DeltaBatcher', () => {
   });
 
   it('flushes pending text immediately on demand and then stays quiet', async () => {
-    const flushes: Array<[string, string]> = [];
+    const flushes: Streamed[] = [];
     let time = 100;
-    const batcher = new DeltaBatcher((c, r) => flushes.push([c, r]), 5, () => time);
+    const batcher = new DeltaBatcher((e) => flushes.push(e), 5, () => time);
     batcher.addContent('first');
     batcher.addContent('partial');
     batcher.flush();
     batcher.flush();
     time += 100;
     await new Promise((r) => setTimeout(r, 20));
-    assert.deepStrictEqual(flushes, [['first', ''], ['partial', '']]);
+    assert.deepStrictEqual(flushes, [answer('first'), answer('partial')]);
   });
 
   it('ignores empty deltas', async () => {

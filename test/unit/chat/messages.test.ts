@@ -2,14 +2,25 @@ import * as assert from 'assert';
 import { toApiMessages, titleFrom, userContent } from '../../../src/core/chat/messages';
 import { fitToBudget } from '../../../src/core/chat/budget';
 import { estimateTextTokens } from '../../../src/core/tokens';
-import type { ApiMessage, TurnRecord } from '../../../src/core/chat/types';
+import type { ApiMessage, StoredTurn, StoredUser } from '../../../src/core/chat/types';
 
-const turn = (over: Partial<TurnRecord>): TurnRecord => ({ id: 't', role: 'user', text: '', createdAt: 0, ...over });
+const user = (over: Partial<StoredUser>): StoredUser => ({ text: '', ...over });
+const turn = (question: string, over: Partial<StoredTurn>): StoredTurn => ({
+  id: 't',
+  createdAt: 0,
+  user: user({ text: question }),
+  effort: { level: 'medium', reason: 'chat', source: 'policy' },
+  reasoning: '',
+  text: '',
+  steps: [],
+  status: 'done',
+  ...over,
+});
 
 describe('chat messages', () => {
   it('sends images as data URLs with their detail, then the text', () => {
     const content = userContent(
-      turn({ text: 'what is this error?', images: [{ name: 'a.png', mime: 'image/png', base64: 'iVBORw0K', detail: 'low' }] }),
+      user({ text: 'what is this error?', images: [{ name: 'a.png', mime: 'image/png', base64: 'iVBORw0K', detail: 'low' }] }),
     );
     assert.deepStrictEqual(content, [
       { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0K', detail: 'low' } },
@@ -18,28 +29,28 @@ describe('chat messages', () => {
   });
 
   it('refers to uploaded videos by stepfile:// id', () => {
-    const content = userContent(turn({ text: 'summarize', videos: [{ name: 'demo.mp4', fileId: 'file-abc' }] }));
+    const content = userContent(user({ text: 'summarize', videos: [{ name: 'demo.mp4', fileId: 'file-abc' }] }));
     assert.deepStrictEqual((content as Array<{ type: string }>)[0], { type: 'video_url', video_url: { url: 'stepfile://file-abc' } });
   });
 
   it('puts attached context before the question, fenced with its path', () => {
     const content = userContent(
-      turn({ text: 'explain', context: [{ label: 'Selection', path: 'src/a.ts', language: 'ts', text: 'const a = 1;', startLine: 4 }] }),
+      user({ text: 'explain', context: [{ label: 'Selection', path: 'src/a.ts', language: 'ts', text: 'const a = 1;', startLine: 4 }] }),
     );
     assert.strictEqual(content, 'Selection: src/a.ts (from line 5)\n```ts\nconst a = 1;\n```\n\nexplain');
   });
 
   it('leaves failed answers out of the history sent back', () => {
-    const messages = toApiMessages('sys', [
-      turn({ text: 'q1' }),
-      turn({ role: 'assistant', text: 'partial', status: 'error' }),
-      turn({ text: 'q2' }),
-      turn({ role: 'assistant', text: 'a2', status: 'done' }),
-    ]);
+    const messages = toApiMessages('sys', [turn('q1', { text: 'partial', status: 'error' }), turn('q2', { text: 'a2', status: 'done' })], user({ text: 'q3' }));
     assert.deepStrictEqual(
-      messages.map((m) => m.role),
-      ['system', 'user', 'user', 'assistant'],
+      messages.map((m) => [m.role, m.content]),
+      [['system', 'sys'], ['user', 'q1'], ['user', 'q2'], ['assistant', 'a2'], ['user', 'q3']],
     );
+  });
+
+  it('leaves a turn that is still streaming out entirely, question and all', () => {
+    const messages = toApiMessages('sys', [turn('q1', { text: 'a1' }), turn('busy', { text: 'half an ans', status: 'streaming' })], user({ text: 'q2' }));
+    assert.deepStrictEqual(messages.map((m) => m.content), ['sys', 'q1', 'a1', 'q2']);
   });
 
   it('titles a chat from its first line', () => {

@@ -1,0 +1,165 @@
+/**
+ * A turn — one user message and the answer to it — as the events that make it,
+ * and the one reducer that folds them into a record.
+ *
+ * The host reduces these events into the chat it stores (src/vscode/chat/controller.ts)
+ * and posts each one to the webview, which reduces them with the same function and
+ * renders the record (webview/transcript/transcript.ts). A reopened chat is sent as
+ * `replayTurn(record)`, so it is rebuilt by the same reducer and drawn by the same
+ * code as a live answer: what was seen live is what is seen after a reload.
+ *
+ * A new kind of turn information is one event here, one case in `reduceTurn` and in
+ * `replayTurn`, and its rendering; nothing else carries turn state.
+ */
+import { z } from './zod';
+import { addUsage, EffortView, ErrorView, UsageView, ZERO_USAGE } from './turnViews';
+
+/** The user's message as the chat shows it (the host keeps more: context text, file ids). */
+export const UserView = z.object({
+  text: z.string(),
+  /** Thumbnails travel as base64 so that a reopened chat shows them. */
+  images: z.array(z.object({ name: z.string(), mime: z.string(), base64: z.string() })).optional(),
+  videos: z.array(z.string()).optional(),
+  chips: z.array(z.string()).optional(),
+});
+export type UserView = z.infer<typeof UserView>;
+
+/**
+ * Something the turn did besides answering: a tool call, a note such as the review
+ * summary, a consultation. A step event with an id already present replaces that
+ * step, so a long step can be shown first and completed (detail, usage) later.
+ */
+export const TurnStep = z.object({
+  id: z.string(),
+  kind: z.enum(['tool', 'note', 'advisor']),
+  title: z.string(),
+  detail: z.string().optional(),
+  /** What this step's own requests cost; the turn's total still comes from usage events. */
+  usage: UsageView.optional(),
+});
+export type TurnStep = z.infer<typeof TurnStep>;
+
+const E = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) => z.object({ kind: z.literal(kind), ...shape });
+
+const StartEvent = E('start', {
+  turnId: z.string(),
+  /** ms since the epoch. */
+  at: z.number(),
+  user: UserView,
+  effort: EffortView,
+  /** The webview's `send` that started the turn; absent when a command started it. */
+  sendId: z.string().optional(),
+});
+
+/** Waiting for a rate-limit slot: `position` requests are ahead. */
+const QueuedEvent = E('queued', { position: z.number().int().nonnegative() });
+/** A request failed in a way worth retrying; the next try is `secondsLeft` away. */
+const RetryEvent = E('retry', {
+  secondsLeft: z.number().nonnegative(),
+  attempt: z.number().int().positive(),
+  maxAttempts: z.number().int().positive(),
+  reason: z.string(),
+});
+
+export const TurnEvent = z.discriminatedUnion('kind', [
+  StartEvent,
+  /** Streamed text, appended. These two are the hot events (see webview/fastPath.ts). */
+  E('reasoning', { text: z.string() }),
+  E('answer', { text: z.string() }),
+  E('step', { step: TurnStep }),
+  QueuedEvent,
+  RetryEvent,
+  /** One model request's usage; a turn of many requests sums them. */
+  E('usage', { usage: UsageView }),
+  /** The user stopped the turn: what arrived is kept, marked stopped. */
+  E('stopped', {}),
+  E('failed', { error: ErrorView }),
+  /** The turn is over; done unless it stopped or failed. */
+  E('end', {}),
+]);
+
+type WireEvent = z.infer<typeof TurnEvent>;
+/** `U` is what a side knows about the user's message: the webview has UserView, the host its stored form. */
+export type TurnStart<U = UserView> = Omit<z.infer<typeof StartEvent>, 'user'> & { user: U };
+/** Every event but start: the same on both sides. */
+export type TurnUpdate = Exclude<WireEvent, { kind: 'start' }>;
+export type TurnEvent<U = UserView> = TurnStart<U> | TurnUpdate;
+export type TurnWait = z.infer<typeof QueuedEvent> | z.infer<typeof RetryEvent>;
+export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
+
+export interface TurnRecord<U = UserView> {
+  id: string;
+  createdAt: number;
+  user: U;
+  effort: EffortView;
+  reasoning: string;
+  text: string;
+  steps: TurnStep[];
+  status: TurnStatus;
+  /** The sum of the turn's usage events. */
+  usage?: UsageView;
+  /** Set exactly when status is 'error'. */
+  error?: ErrorView;
+  /** Queued or waiting to retry; cleared when text arrives or the turn ends. */
+  waiting?: TurnWait;
+}
+
+function settled<U>(record: TurnRecord<U>): TurnRecord<U> {
+  if (!record.waiting) return record;
+  const { waiting: _waiting, ...rest } = record;
+  return rest;
+}
+
+/**
+ * Folds one event into a turn. Pure: returns a new record, shares what did not
+ * change. An event for a turn that has not started (no record) is dropped: undefined.
+ */
+export function reduceTurn<U>(record: TurnRecord<U> | undefined, event: TurnEvent<U>): TurnRecord<U> | undefined {
+  if (event.kind === 'start') {
+    return { id: event.turnId, createdAt: event.at, user: event.user, effort: event.effort, reasoning: '', text: '', steps: [], status: 'streaming' };
+  }
+  if (!record) return undefined;
+  switch (event.kind) {
+    case 'reasoning':
+      return { ...settled(record), reasoning: record.reasoning + event.text };
+    case 'answer':
+      return { ...settled(record), text: record.text + event.text };
+    case 'step': {
+      const index = record.steps.findIndex((s) => s.id === event.step.id);
+      const steps = index < 0 ? [...record.steps, event.step] : record.steps.map((s, i) => (i === index ? event.step : s));
+      return { ...record, steps };
+    }
+    case 'queued':
+    case 'retry':
+      return { ...record, waiting: event };
+    case 'usage':
+      return { ...record, usage: addUsage(record.usage ?? ZERO_USAGE, event.usage) };
+    case 'stopped':
+      return { ...settled(record), status: record.status === 'streaming' ? 'stopped' : record.status };
+    case 'failed':
+      return { ...settled(record), status: 'error', error: event.error };
+    case 'end':
+      return { ...settled(record), status: record.status === 'streaming' ? 'done' : record.status };
+  }
+}
+
+/** Reduces a whole log; undefined when it does not begin with a start. */
+export function reduceLog<U>(events: readonly TurnEvent<U>[]): TurnRecord<U> | undefined {
+  let record: TurnRecord<U> | undefined;
+  for (const event of events) record = reduceTurn(record, event);
+  return record;
+}
+
+/** The shortest events that rebuild `record`: reduceLog(replayTurn(r)) deep-equals r. */
+export function replayTurn<U>(record: TurnRecord<U>): TurnEvent<U>[] {
+  const events: TurnEvent<U>[] = [{ kind: 'start', turnId: record.id, at: record.createdAt, user: record.user, effort: record.effort }];
+  if (record.reasoning) events.push({ kind: 'reasoning', text: record.reasoning });
+  if (record.text) events.push({ kind: 'answer', text: record.text });
+  for (const step of record.steps) events.push({ kind: 'step', step });
+  if (record.usage) events.push({ kind: 'usage', usage: record.usage });
+  if (record.waiting) events.push(record.waiting);
+  if (record.status === 'stopped') events.push({ kind: 'stopped' });
+  if (record.status === 'error') events.push({ kind: 'failed', error: record.error ?? { title: 'Failed', message: '', actions: [] } });
+  if (record.status !== 'streaming') events.push({ kind: 'end' });
+  return events;
+}
