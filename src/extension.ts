@@ -14,6 +14,7 @@ import { ChangeSetReview, registerReviewUi } from './vscode/review';
 import { EditFlow } from './vscode/edits/editFlow';
 import { registerCommands } from './vscode/commands/register';
 import { onSettingsChanged, readSettings } from './vscode/settings';
+import { registerLanguageModels } from './vscode/lm/register';
 
 /** What activate() returns: the handles integration tests (and other extensions) use. */
 export interface ExtensionApi {
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     onSettingsChanged(() => void chat.syncStatus()),
     keys.onDidChange(() => void chat.syncStatus()),
     ...registerCommands(deps, keyCommands, statusBar, log),
+    ...registerLanguageModels(provider, log),
   );
   void chat.restoreLatest().then(() => (chatView.isReady ? chat.sync() : undefined));
   void keyCommands.offerEnvironmentKey();
