@@ -5,6 +5,7 @@
  * providing models needs VS Code 1.104, calling VS Code's tools 1.95.
  */
 import * as vscode from 'vscode';
+import type { ToolInfo } from '../../core/lm/toolPolicy';
 
 export interface ChatInformation {
   readonly id: string;
@@ -49,13 +50,6 @@ export interface ChatProvider<T extends ChatInformation> {
   provideTokenCount(model: T, text: string | RequestMessage, token: vscode.CancellationToken): Thenable<number>;
 }
 
-export interface ToolInformation {
-  readonly name: string;
-  readonly description: string;
-  readonly inputSchema: object | undefined;
-  readonly tags: readonly string[];
-}
-
 export interface ToolResult {
   readonly content: readonly unknown[];
 }
@@ -78,7 +72,7 @@ export interface ChatProviderApi {
 }
 
 export interface ToolsApi {
-  tools(): readonly ToolInformation[];
+  tools(): readonly ToolInfo[];
   invoke(name: string, input: object, token: vscode.CancellationToken): Thenable<ToolResult>;
   parts: PartClasses;
 }
@@ -118,7 +112,7 @@ export function toolsApi(): ToolsApi | undefined {
   const parts = partClasses();
   if (!namespace || !Array.isArray(namespace.tools) || typeof namespace.invokeTool !== 'function' || !parts) return undefined;
   return {
-    tools: () => (lm()?.tools as readonly ToolInformation[] | undefined) ?? [],
+    tools: () => (lm()?.tools as readonly ToolInfo[] | undefined) ?? [],
     invoke: (name, input, token) =>
       (namespace.invokeTool as (n: string, o: { input: object; toolInvocationToken: undefined }, t: vscode.CancellationToken) => Thenable<ToolResult>).call(
         namespace,
