@@ -13,10 +13,10 @@ import { PROVIDER_IDS, type ProviderId, type ResolvedProfile } from '../provider
 export const LM_VENDOR = 'step-flash';
 
 /** The effort used when a request names none: the docs' recommended default for Step 3.7 Flash. */
-export const DEFAULT_LM_EFFORT: EffortLevel = 'medium';
+const DEFAULT_LM_EFFORT: EffortLevel = 'medium';
 
 /** The model-configuration key VS Code's model picker offers (see effortSchema) and modelOptions may carry. */
-export const EFFORT_OPTION = 'reasoningEffort';
+const EFFORT_OPTION = 'reasoningEffort';
 
 export interface LmModelInfo {
   id: string;

@@ -7,7 +7,7 @@ import type { ChatMessage } from '../provider/types';
 
 const WIRE_NAME = /^[a-zA-Z_][a-zA-Z0-9_-]{0,63}$/;
 
-export interface ToolNameMap {
+interface ToolNameMap {
   /** Wire name → the tool's real name. */
   readonly toReal: ReadonlyMap<string, string>;
   /** Real name → wire name. */

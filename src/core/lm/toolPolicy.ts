@@ -14,7 +14,7 @@ export interface ToolInfo {
   readonly tags: readonly string[];
 }
 
-export interface ToolPolicy {
+interface ToolPolicy {
   /** Tool names, or `tag:NAME` for every tool with that tag. */
   readonly allowed: readonly string[];
   /** The subset the user trusts to only read: these run without asking. */
@@ -22,10 +22,10 @@ export interface ToolPolicy {
 }
 
 /** run: no question; ask: our confirmation first; editor: VS Code's own confirmation (MCP tools). */
-export type Consent = 'run' | 'ask' | 'editor';
+type Consent = 'run' | 'ask' | 'editor';
 
 /** The tag VS Code gives every tool of an MCP server. */
-export const MCP_TAG = 'mcp';
+const MCP_TAG = 'mcp';
 
 /** Most tools offered at once: each one's schema costs prompt tokens on every request. */
 export const MAX_OFFERED_TOOLS = 40;
@@ -50,7 +50,7 @@ export function consentFor(tool: ToolInfo, policy: ToolPolicy): Consent {
 }
 
 /** An OpenAI-style definition, shaped like the extension's own read tools. */
-export interface OfferedTool {
+interface OfferedTool {
   type: 'function';
   function: { name: string; description: string; parameters: Record<string, unknown> };
 }

@@ -46,7 +46,7 @@ export interface PartialAnswer {
 }
 
 /** A server refused the reasoning effort the extension sent, naming the levels it takes (if it did). */
-export interface EffortRejection {
+interface EffortRejection {
   sent: EffortLevel;
   supported: EffortLevel[];
 }

@@ -28,7 +28,7 @@ export interface RequestMessage {
   readonly name: string | undefined;
 }
 
-export interface ChatTool {
+interface ChatTool {
   readonly name: string;
   readonly description: string;
   readonly inputSchema?: object | undefined;
@@ -66,12 +66,12 @@ export interface PartClasses {
   PromptTsx?: Ctor<[value: unknown]>;
 }
 
-export interface ChatProviderApi {
+interface ChatProviderApi {
   register(vendor: string, provider: ChatProvider<ChatInformation>): vscode.Disposable;
   parts: PartClasses;
 }
 
-export interface ToolsApi {
+interface ToolsApi {
   tools(): readonly ToolInfo[];
   invoke(name: string, input: object, token: vscode.CancellationToken): Thenable<ToolResult>;
   parts: PartClasses;

@@ -9,7 +9,7 @@ import { onSettingsChanged, readSettings } from '../settings';
 import type { ChatInformation, ChatProvider, PartClasses, RequestMessage, ResponseOptions } from './api';
 import { classifyMessage } from './parts';
 
-export type StepModel = ChatInformation & LmModelInfo;
+type StepModel = ChatInformation & LmModelInfo;
 
 /**
  * Step 3.7 Flash as a VS Code language model: one entry per configured provider, keys
