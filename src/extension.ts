@@ -14,6 +14,8 @@ import { ChangeSetReview, registerReviewUi } from './vscode/review';
 import { EditFlow } from './vscode/edits/editFlow';
 import { registerCommands } from './vscode/commands/register';
 import { onSettingsChanged, readSettings } from './vscode/settings';
+import { registerLanguageModels } from './vscode/lm/register';
+import { VscodeTools } from './vscode/lm/toolBridge';
 
 /** What activate() returns: the handles integration tests (and other extensions) use. */
 export interface ExtensionApi {
@@ -41,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const edits = new EditFlow(review, provider, log);
   const router = new ChatRouter(chat, provider, new VideoUploads(provider, (m) => chat.post(m), log), new FileIndex(), edits, log);
   const keyCommands = new KeyCommands(provider, log, context.globalState);
-  const deps = { chat, chatView, edits };
+  const deps = { chat, chatView, edits, vscodeTools: new VscodeTools(log) };
 
   context.subscriptions.push(
     keys,
@@ -54,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     onSettingsChanged(() => void chat.syncStatus()),
     keys.onDidChange(() => void chat.syncStatus()),
     ...registerCommands(deps, keyCommands, statusBar, log),
+    ...registerLanguageModels(provider, log),
   );
   void chat.restoreLatest().then(() => (chatView.isReady ? chat.sync() : undefined));
   void keyCommands.offerEnvironmentKey();

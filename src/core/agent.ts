@@ -22,6 +22,8 @@ export interface AgentDeps {
   /** Runs a read-only tool and returns what the model should see (errors as text, never thrown). */
   runReadTool(name: string, args: Record<string, unknown>): Promise<string>;
   onStep(step: string): void;
+  /** Context-gathering tools beyond the built-in three (VS Code's tools): their names, and how their steps read. */
+  extraReadTools?: { has(name: string): boolean; describe(name: string, args: Record<string, unknown>): string };
 }
 
 export interface AgentResult {
@@ -68,6 +70,7 @@ export async function runAgent(
 ): Promise<AgentResult> {
   const messages = [...initial];
   const steps: string[] = [];
+  const isRead = (name: string) => READ_TOOL_NAMES.has(name) || deps.extraReadTools?.has(name) === true;
   let usage = ZERO_USAGE;
   // Each round that continues adds at least one step, so the step limit ends the loop.
   for (;;) {
@@ -80,8 +83,8 @@ export async function runAgent(
     }
     const turn = await deps.ask(messages, lastRound ? tools.edit : [...tools.read, ...tools.edit]);
     usage = addUsage(usage, turn.usage);
-    const edits = turn.toolCalls.filter((c) => !READ_TOOL_NAMES.has(c.name));
-    const reads = turn.toolCalls.filter((c) => READ_TOOL_NAMES.has(c.name));
+    const edits = turn.toolCalls.filter((c) => !isRead(c.name));
+    const reads = turn.toolCalls.filter((c) => isRead(c.name));
     if (turn.stopped || edits.length > 0 || reads.length === 0 || lastRound) {
       return { text: turn.text, editCalls: edits, steps, usage, stopped: turn.stopped, messages };
     }
@@ -94,7 +97,7 @@ export async function runAgent(
         result = `Error: ${args}`;
         steps.push(`${call.name}: ${args}`);
       } else {
-        const step = describeStep(call.name, args);
+        const step = deps.extraReadTools?.has(call.name) ? deps.extraReadTools.describe(call.name, args) : describeStep(call.name, args);
         steps.push(step);
         deps.onStep(step);
         result = await deps.runReadTool(call.name, args);

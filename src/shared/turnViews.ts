@@ -45,6 +45,8 @@ export const ErrorActionId = z.enum([
   'copyDiagnostics',
   'openTopUp',
   'openSettings',
+  'stopSendingEffort',
+  'useSupportedEffort',
 ]);
 export type ErrorActionId = z.infer<typeof ErrorActionId>;
 

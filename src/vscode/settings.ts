@@ -21,6 +21,10 @@ export interface SettingsSnapshot {
   useRefactorPreview: boolean;
   saveAfterApply: boolean;
   agentMaxSteps: number;
+  /** VS Code tools (names or tag:NAME) commands may call; empty: none. */
+  vscodeTools: string[];
+  /** Of those, the ones trusted to only read: they run without asking. */
+  vscodeToolsWithoutAsking: string[];
 }
 
 const SECTION = 'stepFlash';
@@ -42,7 +46,13 @@ export function readSettings(): SettingsSnapshot {
     useRefactorPreview: c.get<boolean>('review.useRefactorPreview', false),
     saveAfterApply: c.get<boolean>('review.saveAfterApply', false),
     agentMaxSteps: c.get<number>('agent.maxSteps', 8),
+    vscodeTools: stringList(c.get<unknown>('agent.vscodeTools', [])),
+    vscodeToolsWithoutAsking: stringList(c.get<unknown>('agent.vscodeToolsWithoutAsking', [])),
   };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
 }
 
 /** Writes where the user set it: a workspace value would otherwise shadow a global write. */

@@ -16,6 +16,8 @@ export interface RunFolders {
   workspace: string;
   results: string;
   log: string;
+  /** Where the desktop launcher writes the suite's second extension (test tools). */
+  toolsExtension: string;
 }
 
 export function prepareRun(label: string): RunFolders {
@@ -28,6 +30,7 @@ export function prepareRun(label: string): RunFolders {
     workspace: path.join(dir, 'workspace'),
     results: path.join(dir, 'results.json'),
     log: path.join(dir, 'workbench.log'),
+    toolsExtension: path.join(dir, 'tools-extension'),
   };
   for (const d of [folders.home, folders.userData, folders.extensions]) mkdirSync(d, { recursive: true });
   cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), folders.workspace, { recursive: true });

@@ -14,6 +14,7 @@ import type * as Playwright from 'playwright-core';
 import { format } from 'util';
 import { ROOT, RunFolders, hostEnvironment, prepareRun } from './harness';
 import { TEST_LINE_MARKER } from './index';
+import { TOOLS_EXTENSION_ID, writeToolsExtension } from './toolsExtension/manifest';
 
 const TIME_LIMIT_MS = Number(process.env.STEP_FLASH_TEST_TIMEOUT_MS ?? 15 * 60_000);
 
@@ -109,6 +110,9 @@ export function launchChromium(): Promise<Playwright.Browser> {
 
 async function main(): Promise<number> {
   const folders = prepareRun('integration');
+  // The suite's second extension (test tools), installed as a user extension: the web workbench takes one
+  // development path only. The benchmarks measure Step Flash alone.
+  if (!process.env.STEP_FLASH_TESTS_ENTRY) writeToolsExtension(path.join(folders.extensions, `${TOOLS_EXTENSION_ID}-0.0.1`));
   const port = await freePort();
   const log = createWriteStream(folders.log);
   const started = Date.now();

@@ -5,11 +5,13 @@
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
 import { ROOT, hostEnvironment, prepareRun } from './harness';
+import { writeToolsExtension } from './toolsExtension/manifest';
 
 async function main(): Promise<void> {
   const folders = prepareRun('desktop');
+  writeToolsExtension(folders.toolsExtension);
   await runTests({
-    extensionDevelopmentPath: ROOT,
+    extensionDevelopmentPath: [ROOT, folders.toolsExtension],
     extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index'),
     extensionTestsEnv: hostEnvironment(folders),
     launchArgs: [

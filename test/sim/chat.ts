@@ -1,7 +1,7 @@
 /** POST /v1/chat/completions: validation, the chosen reply's faults, then a stream or a completion body. */
 import type { ServerResponse } from 'http';
-import { defaultError, errorFrame, type ApiError } from './errors';
-import { sendJson, sleep } from './httpIo';
+import { defaultError, errorFrame, nestedErrorBody, type ApiError } from './errors';
+import { sendJson, sleep, writeSplit } from './httpIo';
 import { planReply } from './replyPlan';
 import { writeStream } from './streamWriter';
 import { validateChat, type ChatContext, type ChatRequest } from './validateChat';
@@ -18,18 +18,21 @@ function statusFault(res: ServerResponse, fault: Extract<SimReply['fault'], { ki
   const headers: Record<string, string> = {};
   if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
   if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
+  const error = { ...defaultError(fault.status), ...(fault.message ? { message: fault.message } : {}) };
   if (fault.body === 'empty') {
     res.writeHead(fault.status, { ...headers, 'content-length': '0' });
     res.end();
+  } else if (fault.body === 'nested') {
+    sendJson(res, fault.status, nestedErrorBody(error), headers);
   } else if (fault.body) {
     sendJson(res, fault.status, fault.body, headers);
   } else {
-    deps.sendError(res, defaultError(fault.status), headers);
+    deps.sendError(res, error, headers);
   }
 }
 
 /** Non-stream body, with the same faults as streams in their non-stream form. */
-function writeCompletion(res: ServerResponse, fmt: ChunkFormatter, flavour: Flavour, reply: SimReply): void {
+async function writeCompletion(res: ServerResponse, fmt: ChunkFormatter, flavour: Flavour, reply: SimReply, signal: AbortSignal): Promise<void> {
   const headers = traceHeader(flavour, fmt.id);
   const fault = reply.fault;
   if (fault?.kind === 'errorFrame') {
@@ -45,7 +48,8 @@ function writeCompletion(res: ServerResponse, fmt: ChunkFormatter, flavour: Flav
   }
   const body = fault?.kind === 'malformed' ? text.slice(0, -1) : text;
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers });
-  res.end(body);
+  await writeSplit(res, body, reply.writeBytes, signal);
+  if (!signal.aborted) res.end();
 }
 
 export async function handleChat(res: ServerResponse, body: unknown, deps: ChatDeps, signal: AbortSignal): Promise<void> {
@@ -71,6 +75,10 @@ export async function handleChat(res: ServerResponse, body: unknown, deps: ChatD
     await writeStream(res, { flavour: deps.flavour, req, plan, reply, tokensPerSecond: deps.tokensPerSecond, signal });
     return;
   }
-  const fmt = new ChunkFormatter(deps.flavour, req, plan, { midStreamFinishReason: null, omitToolCallIndex: reply.omitToolCallIndex ?? false });
-  writeCompletion(res, fmt, deps.flavour, reply);
+  const fmt = new ChunkFormatter(deps.flavour, req, plan, {
+    midStreamFinishReason: null,
+    omitToolCallIndex: reply.omitToolCallIndex ?? false,
+    contentShape: reply.contentShape ?? 'string',
+  });
+  await writeCompletion(res, fmt, deps.flavour, reply, signal);
 }

@@ -50,6 +50,11 @@ export function errorBody(flavour: Flavour, e: ApiError): Record<string, unknown
   }
 }
 
+/** The error object one level deeper than usual, as OpenRouter sends some 402s: `{error:{error:{message,code},code}}`. */
+export function nestedErrorBody(e: ApiError): Record<string, unknown> {
+  return { error: { error: { message: e.message, code: e.status }, code: e.status } };
+}
+
 /** The payload of a mid-stream `data: {...}` error frame, per flavour. */
 export function errorFrame(flavour: Flavour, message: string, base: Record<string, unknown>): Record<string, unknown> {
   if (flavour === 'openrouter') {

@@ -76,3 +76,25 @@ export function writeRespecting(res: ServerResponse, data: string, signal: Abort
     signal.addEventListener('abort', done, { once: true });
   });
 }
+
+/**
+ * Writes `data` in pieces of at most `pieceBytes` bytes, each flushed on its own turn of the event loop, so a
+ * client reads a stream split at arbitrary places (inside a UTF-8 character, a JSON string, an SSE line).
+ * Without `pieceBytes` it is one write that respects backpressure.
+ */
+export async function writeSplit(res: ServerResponse, data: string, pieceBytes: number | undefined, signal: AbortSignal): Promise<void> {
+  if (!pieceBytes || pieceBytes <= 0) return writeRespecting(res, data, signal);
+  const bytes = Buffer.from(data, 'utf8');
+  for (let at = 0; at < bytes.length && !signal.aborted; at += pieceBytes) {
+    if (res.destroyed) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      signal.addEventListener('abort', done, { once: true });
+      res.write(bytes.subarray(at, at + pieceBytes), done);
+    });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}

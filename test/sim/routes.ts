@@ -20,6 +20,7 @@ export interface SimState {
   keys: Record<Region, string[]>;
   unauthorizedBody: 'empty' | 'json';
   models: string[];
+  effortLevels?: string[];
   tokensPerSecond: number;
   limiter?: TierLimiter;
   requests: RecordedRequest[];
@@ -73,6 +74,7 @@ async function chat(state: SimState, req: IncomingMessage, res: ServerResponse, 
   const local = new AbortController();
   const abort = (): void => local.abort();
   res.on('close', () => {
+    record.closedByClient = !res.writableFinished;
     admission?.release();
     abort();
   });
@@ -82,6 +84,7 @@ async function chat(state: SimState, req: IncomingMessage, res: ServerResponse, 
     await handleChat(res, parsed.body, {
       flavour: state.flavour,
       models: state.models,
+      ...(state.effortLevels ? { effortLevels: state.effortLevels } : {}),
       knownFile: (id) => state.files.has(id),
       tokensPerSecond: state.tokensPerSecond,
       sendError: (r, e, h) => sendError(state, r, e, h),

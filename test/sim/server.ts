@@ -50,6 +50,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     keys: { global: options.keys?.global ?? DEFAULT_KEYS.global, china: options.keys?.china ?? DEFAULT_KEYS.china },
     unauthorizedBody: options.unauthorizedBody ?? 'json',
     models: options.models ?? defaultModels(flavour),
+    ...(options.effortLevels ? { effortLevels: options.effortLevels } : {}),
     tokensPerSecond: options.tokensPerSecond ?? 0,
     limiter,
     requests,

@@ -5,7 +5,7 @@
  */
 import type { ServerResponse } from 'http';
 import { errorFrame } from './errors';
-import { sleep, writeRespecting } from './httpIo';
+import { sleep, writeSplit } from './httpIo';
 import type { PlannedReply } from './replyPlan';
 import { chunkSizer, splitText } from './tokens';
 import type { ChatRequest } from './validateChat';
@@ -81,6 +81,7 @@ export async function writeStream(res: ServerResponse, ctx: StreamContext): Prom
   const fmt = new ChunkFormatter(flavour, ctx.req, ctx.plan, {
     midStreamFinishReason: reply.midStreamFinishReason ?? null,
     omitToolCallIndex: reply.omitToolCallIndex ?? false,
+    contentShape: reply.contentShape ?? 'string',
   });
   const fault = reply.fault && reply.fault.kind !== 'status' && reply.fault.kind !== 'reset' ? reply.fault : undefined;
   res.writeHead(200, {
@@ -92,13 +93,13 @@ export async function writeStream(res: ServerResponse, ctx: StreamContext): Prom
   const comment = flavour === 'openrouter' ? ': OPENROUTER PROCESSING\n\n' : ': keepalive\n\n';
   const delay = reply.chunkDelayMs ?? 0;
   const tps = ctx.tokensPerSecond;
-  const paced = delay > 0 || tps > 0 || reply.keepAliveComments === true;
+  const paced = delay > 0 || tps > 0 || reply.keepAliveComments === true || (reply.writeBytes ?? 0) > 0;
   let buffer = flavour === 'openrouter' ? comment : '';
   const flush = async (): Promise<void> => {
     if (!buffer) return;
     const data = buffer;
     buffer = '';
-    await writeRespecting(res, data, signal);
+    await writeSplit(res, data, reply.writeBytes, signal);
   };
   const start = Date.now();
   let tokensSent = 0;

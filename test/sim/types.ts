@@ -17,8 +17,19 @@ export interface SimToolCall {
 }
 
 export type SimFault =
-  /** HTTP error status before any streaming. body 'empty' sends no body at all (the bare-401 case). */
-  | { kind: 'status'; status: 400 | 401 | 402 | 404 | 429 | 451 | 500 | 503 | 504; body?: 'empty' | Record<string, unknown>; retryAfterSeconds?: number; retryAfterMs?: number }
+  /**
+   * HTTP error status before any streaming. body 'empty' sends no body at all (the bare-401 case); 'nested' puts
+   * the error object one level deeper, `{"error":{"error":{"message","code"},"code"}}` (some OpenRouter 402s).
+   * `message` replaces the status's default message in the flavour's body (or the nested one).
+   */
+  | {
+      kind: 'status';
+      status: 400 | 401 | 402 | 404 | 429 | 451 | 500 | 503 | 504;
+      body?: 'empty' | 'nested' | Record<string, unknown>;
+      message?: string;
+      retryAfterSeconds?: number;
+      retryAfterMs?: number;
+    }
   /**
    * The stream stops after `afterChunks` chunks with no finish_reason and no [DONE], and the socket closes.
    * By default the HTTP body ends cleanly (openai-node then finishes silently); `abrupt` destroys the socket
@@ -52,6 +63,14 @@ export interface SimReply {
   midStreamFinishReason?: null | '';
   /** Omit `index` on tool-call deltas (the StepFun docs never show it). */
   omitToolCallIndex?: boolean;
+  /**
+   * 'parts' sends `content` as a list of parts instead of a string (Mistral-style servers): the answer as
+   * `{type:"text",text}` and the reasoning as `{type:"thinking",thinking:[{type:"text",text}]}`, in the stream's
+   * deltas and in the non-stream message. Default 'string'.
+   */
+  contentShape?: 'string' | 'parts';
+  /** Splits every write of the response body into pieces of at most this many bytes, each flushed on its own. */
+  writeBytes?: number;
   fault?: SimFault;
 }
 
@@ -63,6 +82,8 @@ export interface RecordedRequest {
   /** Parsed JSON body for JSON requests; for multipart uploads, the fields (file bytes as length only). */
   body: unknown;
   time: number;
+  /** Set once the exchange ends: true when the client closed the connection before the whole response was sent. */
+  closedByClient?: boolean;
 }
 
 /**
@@ -86,6 +107,11 @@ export interface SimOptions {
   models?: string[];
   /** Completion tokens per second the stream is paced at (0 = as fast as possible). Default 0. */
   tokensPerSecond?: number;
+  /**
+   * Reasoning-effort levels the server takes (vLLM flavours serving a model with other levels): any other
+   * `reasoning_effort` gets a 400 "Unexpected reasoning effort X. Supported types are: …". Default: the API's own check.
+   */
+  effortLevels?: string[];
   /** Ports to listen on (0 = ephemeral, the default). */
   ports?: Partial<Record<Region, number>>;
   /** Answers chat completions when the queue is empty and no respondWith is set. Default: a scripted reply echoing the last user message. */

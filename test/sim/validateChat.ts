@@ -20,6 +20,8 @@ export interface ChatRequest {
 
 export interface ChatContext extends PartContext {
   models: string[];
+  /** SimOptions.effortLevels: the only reasoning_effort values this server takes. */
+  effortLevels?: string[];
 }
 
 const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
@@ -45,9 +47,13 @@ function unknownModel(flavour: Flavour, model: string): ApiError {
   return invalid(`Model "${model}" does not exist or you do not have access to it`, 'model');
 }
 
-function checkEffort(body: Record<string, unknown>, model: string): ApiError | undefined {
+function checkEffort(body: Record<string, unknown>, model: string, levels: string[] | undefined): ApiError | undefined {
   const effort = body.reasoning_effort;
   if (effort === undefined || effort === null) return undefined;
+  if (levels && !levels.includes(effort as string)) {
+    // The wording of a vLLM build whose reasoning parser knows other levels.
+    return invalid(`Unexpected reasoning effort ${String(effort)}. Supported types are: ${levels.join(', ')}`, 'reasoning_effort');
+  }
   const allowed = /2603$/.test(model) ? ['low', 'high'] : ['low', 'medium', 'high'];
   if (typeof effort !== 'string' || !allowed.includes(effort)) {
     return invalid(`reasoning_effort must be one of ${allowed.join('|')} for ${model}, got ${JSON.stringify(effort)}`, 'reasoning_effort');
@@ -135,7 +141,7 @@ export function validateChat(raw: unknown, ctx: ChatContext): { ok: true; req: C
   if (!ctx.models.includes(body.model)) return fail(unknownModel(ctx.flavour, body.model));
   const promptTokens = checkMessages(body.messages, ctx);
   if (typeof promptTokens !== 'number') return fail(promptTokens);
-  const err = checkShape(body) ?? checkEffort(body, body.model) ?? checkTools(body.tools);
+  const err = checkShape(body) ?? checkEffort(body, body.model, ctx.effortLevels) ?? checkTools(body.tools);
   if (err) return fail(err);
   const reasoning = body.reasoning as Record<string, unknown> | undefined;
   if (ctx.flavour === 'openrouter' && reasoning && (reasoning.enabled === false || reasoning.effort === 'none')) {

@@ -18,6 +18,12 @@ export type Delta =
 export interface FormatOptions {
   midStreamFinishReason: null | '';
   omitToolCallIndex: boolean;
+  contentShape: 'string' | 'parts';
+}
+
+/** List-shaped content (SimReply.contentShape 'parts'): a thinking part for reasoning, a text part for the answer. */
+function thinkingPart(text: string): Record<string, unknown> {
+  return { type: 'thinking', thinking: [{ type: 'text', text }] };
 }
 
 export function completionId(flavour: Flavour): string {
@@ -87,10 +93,11 @@ export class ChunkFormatter {
       case 'role':
         return { role: 'assistant', content: '' };
       case 'reasoning':
+        if (this.opts.contentShape === 'parts') return { ...later, content: [thinkingPart(d.text)] };
         if (or) return { ...later, reasoning: d.text, reasoning_details: [{ type: 'reasoning.text', text: d.text, format: 'unknown', index: 0 }] };
         return { ...later, [this.req.reasoningField]: d.text };
       case 'content':
-        return { ...later, content: d.text };
+        return { ...later, content: this.opts.contentShape === 'parts' ? [{ type: 'text', text: d.text }] : d.text };
       case 'toolStart':
         return { ...later, tool_calls: [{ ...this.index(d.index), id: d.id, type: 'function', function: { name: d.name, arguments: '' } }] };
       case 'toolArgs':
@@ -150,8 +157,10 @@ export class ChunkFormatter {
     const showReasoning = p.reasoning !== '' && !this.req.excludeReasoning;
     const message: Record<string, unknown> = { role: 'assistant', content: p.content };
     if (this.flavour !== 'stepfun' && p.content === '' && p.toolCalls.length) message.content = null;
-    if (showReasoning) message[this.req.reasoningField] = p.reasoning;
-    if (showReasoning && this.flavour === 'openrouter') {
+    if (this.opts.contentShape === 'parts') {
+      message.content = [...(showReasoning ? [thinkingPart(p.reasoning)] : []), ...(p.content ? [{ type: 'text', text: p.content }] : [])];
+    } else if (showReasoning) message[this.req.reasoningField] = p.reasoning;
+    if (showReasoning && this.flavour === 'openrouter' && this.opts.contentShape !== 'parts') {
       message.reasoning_details = [{ type: 'reasoning.text', text: p.reasoning, format: 'unknown', index: 0 }];
     }
     if (p.toolCalls.length) {

@@ -42,6 +42,20 @@ export function resultFrom(acc: StreamAccumulator, built: BuiltRequest, traceId:
   return result;
 }
 
+/**
+ * A turn that ended normally ("stop") with no text, no reasoning to fall back on and no tool call:
+ * shown as a failure the user can retry, never as a blank answer that looks like success.
+ */
+export function emptyAnswerError(acc: StreamAccumulator, label: string): StepError | undefined {
+  if (acc.finishReason !== 'stop' || acc.toolCalls.length || acc.answerText.trim()) return undefined;
+  return new StepError({
+    kind: 'empty-answer',
+    title: 'Empty answer',
+    message: `${label} ended the answer normally (finish_reason "stop") but sent no text and no tool call (${acc.chunks} chunk${acc.chunks === 1 ? '' : 's'} arrived, none with answer text the extension could read). Retry; if it keeps happening, copy the diagnostics.`,
+    actions: ['retry', 'copyDiagnostics'],
+  });
+}
+
 /** Wraps handlers so none fires after the caller aborted, and a throwing handler is not mistaken for a network error. */
 class Delivery {
   handlerError: unknown;
@@ -139,15 +153,18 @@ export async function streamChat(ctx: ClientContext, request: ChatRequest, handl
           actions: ['retry', 'copyDiagnostics'],
         });
       }
+      const empty = emptyAnswerError(acc, ctx.profile.label);
+      if (empty) throw empty;
       return resultFrom(acc, built, traceId, false, attemptNumber);
     } catch (error) {
       if (error === delivery.handlerError) throw error;
       if (signal?.aborted) return stoppedResult();
-      const partial = { content: acc.content, reasoning: acc.reasoning };
+      const calls = acc.toolCalls;
+      const partial = { content: acc.content, reasoning: acc.reasoning, ...(calls.length ? { toolCalls: calls } : {}) };
       throw await mapError(
         ctx,
         error,
-        { model: built.model, path: '/chat/completions', delivered: acc.hasOutput, partial, timeoutMs: timeout, ...(traceId ? { traceId } : {}) },
+        { model: built.model, path: '/chat/completions', delivered: acc.hasOutput, partial, timeoutMs: timeout, ...(built.effortSent ? { effortSent: built.effortSent } : {}), ...(traceId ? { traceId } : {}) },
         signal,
       );
     } finally {

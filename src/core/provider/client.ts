@@ -4,7 +4,7 @@
  * token). Everything thrown is a StepError; an abort returns what arrived.
  */
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import { resultFrom, streamChat } from './chatStream';
+import { emptyAnswerError, resultFrom, streamChat } from './chatStream';
 import { createContext, mapError, requireKey, type StepClientOptions } from './clientContext';
 import { traceIdFrom } from './httpCapture';
 import { listModels, type ModelList } from './models';
@@ -48,10 +48,13 @@ export function createStepClient(options: StepClientOptions): StepClient {
             const acc = new StreamAccumulator();
             acc.push(data);
             permit?.release(acc.usage?.totalTokens);
+            const empty = emptyAnswerError(acc, ctx.profile.label);
+            if (empty) throw empty;
             return resultFrom(acc, built, traceId ?? acc.id, false, attempt);
           } catch (error) {
             permit?.release();
-            throw await mapError(ctx, error, { model: built.model, path: '/chat/completions', ...(traceId ? { traceId } : {}) }, signal);
+            const context = { model: built.model, path: '/chat/completions', ...(built.effortSent ? { effortSent: built.effortSent } : {}), ...(traceId ? { traceId } : {}) };
+            throw await mapError(ctx, error, context, signal);
           }
         },
         ctx.retry,

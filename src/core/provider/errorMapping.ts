@@ -4,6 +4,7 @@
  * arrive as plain APIError, mid-stream error frames as APIError without status,
  * malformed chunks as SyntaxError, and a body cut mid-read as TypeError "terminated".
  */
+import type { EffortLevel } from '../../shared/protocol';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { redactSecrets } from '../redact';
 import { StepError, type PartialAnswer, type StepErrorInit } from './errors';
@@ -29,6 +30,8 @@ export interface ErrorContext {
   now?: number;
   /** The first-byte timeout in force, to say how long we waited. */
   timeoutMs?: number;
+  /** The reasoning effort the request carried, so a server refusing it can be named as the cause. */
+  effortSent?: EffortLevel;
 }
 
 function codeChain(error: unknown): { codes: string[]; messages: string[] } {
@@ -96,29 +99,52 @@ function connectionError(error: unknown, ctx: ErrorContext): StepErrorInit {
   };
 }
 
+type Dict = Record<string, unknown>;
+
+const isDict = (v: unknown): v is Dict => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The error objects of a body, outermost first: `{error:{message}}` (OpenAI style), the body itself
+ * (vLLM), and deeper levels (`{error:{error:{message,code},code}}`, as OpenRouter sends some 402s).
+ */
+function errorLevels(value: unknown): Dict[] {
+  const levels: Dict[] = [];
+  let current: unknown = value;
+  for (let depth = 0; isDict(current) && depth < 5; depth++) {
+    levels.push(current);
+    current = current.error;
+  }
+  // `{"error":"text"}`: a bare string where the object would be.
+  if (typeof current === 'string' && current.trim()) levels.push({ message: current });
+  return levels;
+}
+
+/** Reads message, param, type and code from whichever level carries them (the deepest message wins). */
+function readLevels(levels: Dict[], info: BodyInfo): void {
+  for (const level of levels) {
+    const message = level.message;
+    // Trailing periods are dropped so the message can be quoted inside a sentence.
+    if (typeof message === 'string' && message.trim()) info.message = message.trim().replace(/[.\s]+$/, '');
+    else if (message !== undefined && message !== null && info.message === undefined) info.message = JSON.stringify(message);
+    if (typeof level.param === 'string' && level.param) info.param = level.param;
+    if (typeof level.type === 'string' && level.type) info.type = level.type;
+    if (level.code !== undefined && level.code !== null && info.code === undefined) info.code = String(level.code);
+  }
+}
+
 function bodyInfo(error: APIError, rawBody: string | undefined): BodyInfo {
   const info: BodyInfo = {};
-  const fromSdk = error.error as Record<string, unknown> | undefined;
-  let parsed: Record<string, unknown> | undefined = fromSdk && typeof fromSdk === 'object' ? fromSdk : undefined;
-  if (!parsed && rawBody) {
+  let levels = errorLevels(error.error);
+  if (!levels.some((l) => l.message !== undefined) && rawBody) {
     try {
-      const json = JSON.parse(rawBody) as Record<string, unknown>;
-      parsed = json && typeof json === 'object' ? ((json.error as Record<string, unknown>) ?? json) : undefined;
+      levels = errorLevels(JSON.parse(rawBody) as unknown);
     } catch {
       // Not JSON: a proxy's HTML page or plain text. Keep a readable excerpt.
       const text = rawBody.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
       if (text) info.message = text.slice(0, 200);
     }
   }
-  if (parsed) {
-    const message = parsed.message;
-    // Trailing periods are dropped so the message can be quoted inside a sentence.
-    if (typeof message === 'string' && message.trim()) info.message = message.trim().replace(/[.\s]+$/, '');
-    else if (message !== undefined && message !== null) info.message = JSON.stringify(message);
-    if (typeof parsed.param === 'string' && parsed.param) info.param = parsed.param;
-    if (typeof parsed.type === 'string' && parsed.type) info.type = parsed.type;
-    if (parsed.code !== undefined && parsed.code !== null) info.code = String(parsed.code);
-  }
+  readLevels(levels, info);
   return info;
 }
 
@@ -188,7 +214,7 @@ export function toStepError(error: unknown, ctx: ErrorContext): StepError {
   const traceId = ctx.traceId ?? (error instanceof APIError ? traceIdFrom(error.headers) : undefined);
   if (traceId) init.traceId = traceId;
   if (error instanceof APIError && error.status !== undefined) init.status = error.status;
-  if (ctx.partial && (ctx.partial.content || ctx.partial.reasoning)) init.partial = ctx.partial;
+  if (ctx.partial && (ctx.partial.content || ctx.partial.reasoning || ctx.partial.toolCalls?.length)) init.partial = ctx.partial;
   init.cause = error;
   return new StepError(init);
 }

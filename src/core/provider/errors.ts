@@ -3,8 +3,9 @@
  * UI can branch on, a human title and a message that names the specific thing
  * that went wrong, the trace id support will ask for, and the buttons that fix it.
  */
-import type { ErrorActionId } from '../../shared/protocol';
+import type { EffortLevel, ErrorActionId } from '../../shared/protocol';
 import type { ProviderId } from './profiles';
+import type { ToolCall } from './types';
 
 export type StepErrorKind =
   | 'bad-request'
@@ -21,6 +22,7 @@ export type StepErrorKind =
   | 'timeout'
   | 'stream-cut'
   | 'stream-error'
+  | 'empty-answer'
   | 'malformed-chunk'
   | 'cancelled';
 
@@ -31,12 +33,22 @@ export const ACTION_LABELS: Readonly<Record<ErrorActionId, string>> = {
   copyDiagnostics: 'Copy Diagnostics',
   openTopUp: 'Top Up',
   openSettings: 'Open Settings',
+  stopSendingEffort: 'Stop Sending Effort and Retry',
+  useSupportedEffort: 'Use a Supported Level and Retry',
 };
 
 /** What was received before a stream failed, so the UI can keep it. */
 export interface PartialAnswer {
   content: string;
   reasoning: string;
+  /** Tool calls assembled before the failure (their arguments may be incomplete JSON). */
+  toolCalls?: ToolCall[];
+}
+
+/** A server refused the reasoning effort the extension sent, naming the levels it takes (if it did). */
+interface EffortRejection {
+  sent: EffortLevel;
+  supported: EffortLevel[];
 }
 
 export interface StepErrorInit {
@@ -55,6 +67,7 @@ export interface StepErrorInit {
   /** rate-limited: the server's Retry-After, in ms. */
   retryAfterMs?: number;
   partial?: PartialAnswer;
+  effortRejected?: EffortRejection;
   cause?: unknown;
 }
 
@@ -69,6 +82,7 @@ export class StepError extends Error {
   readonly topUpUrl?: string;
   readonly retryAfterMs?: number;
   partial?: PartialAnswer;
+  readonly effortRejected?: EffortRejection;
 
   constructor(init: StepErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -83,6 +97,7 @@ export class StepError extends Error {
     if (init.topUpUrl !== undefined) this.topUpUrl = init.topUpUrl;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
     if (init.partial !== undefined) this.partial = init.partial;
+    if (init.effortRejected !== undefined) this.effortRejected = init.effortRejected;
   }
 
   /** The shape the webview renders (src/shared/protocol.ts ErrorView). */

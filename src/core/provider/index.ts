@@ -14,5 +14,5 @@ export {
   type ResolvedProfile,
 } from './profiles';
 export { RegionDiagnoser } from './region';
-export type { ChatMessage, ChatResult, ToolDefinition } from './types';
+export type { ChatMessage, ChatRequest, ChatResult, ToolDefinition } from './types';
 export { validateKey } from './validateKey';

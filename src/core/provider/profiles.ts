@@ -3,6 +3,7 @@
  * OpenRouter and a self-hosted endpoint, resolved once from settings so the
  * request path never branches on raw setting values.
  */
+import type { EffortLevel } from '../../shared/protocol';
 import { normalizeBaseUrl } from './baseUrl';
 import { StepError } from './errors';
 import { isTier, TIERS, type Tier } from './tiers';
@@ -91,6 +92,8 @@ export interface ResolvedProfile {
   keyRequired: boolean;
   /** vLLM/SGLang send usage in streams only when asked. */
   requestStreamUsage: boolean;
+  /** The effort levels this endpoint said it accepts, when it refused another; unset means all three. */
+  effortLevels?: EffortLevel[];
 }
 
 export function isProviderId(value: unknown): value is ProviderId {

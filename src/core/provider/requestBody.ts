@@ -96,6 +96,16 @@ export function effortForModel(model: string, effort: EffortLevel): EffortLevel 
   return effort;
 }
 
+const ORDER: readonly EffortLevel[] = ['low', 'medium', 'high'];
+
+/** The accepted level nearest to the one asked for (ties go to the higher: the user asked for more thought). */
+export function nearestLevel(wanted: EffortLevel, accepted: readonly EffortLevel[] | undefined): EffortLevel {
+  if (!accepted?.length || accepted.includes(wanted)) return wanted;
+  const at = ORDER.indexOf(wanted);
+  const distance = (level: EffortLevel) => Math.abs(ORDER.indexOf(level) - at) * 2 - (ORDER.indexOf(level) > at ? 1 : 0);
+  return [...accepted].sort((a, b) => distance(a) - distance(b))[0]!;
+}
+
 export interface BuiltRequest {
   body: Record<string, unknown>;
   model: string;
@@ -133,7 +143,8 @@ export function buildChatBody(request: ChatRequest, profile: ResolvedProfile, st
     if (request.effort !== 'low' && request.effort !== 'medium' && request.effort !== 'high') {
       throw invalid(`Effort must be low, medium or high, not "${String(request.effort)}".`);
     }
-    const effort = effortForModel(model, request.effort);
+    const modelEffort = effortForModel(model, request.effort);
+    const effort = modelEffort && nearestLevel(modelEffort, profile.effortLevels);
     if (effort && profile.effortStyle === 'reasoning_effort') {
       body.reasoning_effort = effort;
       built.effortSent = effort;

@@ -3,6 +3,7 @@
  * concrete thing (the parameter, the model, the URL, the top-up page) because a
  * bare "401" or "404" is exactly what users of other assistants complain about.
  */
+import type { EffortLevel } from '../../shared/protocol';
 import type { StepErrorInit } from './errors';
 import type { ErrorContext } from './errorMapping';
 import type { TierLimits, Tier } from './tiers';
@@ -42,7 +43,43 @@ function unauthorized(status: number, info: BodyInfo, ctx: ErrorContext): StepEr
   };
 }
 
+const LEVELS: readonly EffortLevel[] = ['low', 'medium', 'high'];
+
+/** The levels a refusal names as accepted ("Supported types are: low, medium"), other than the one refused. */
+function levelsNamed(message: string, sent: EffortLevel): EffortLevel[] {
+  const tail = /(supported|allowed|accepted|one of|must be|expected|valid)[^]*$/i.exec(message)?.[0] ?? '';
+  return LEVELS.filter((level) => level !== sent && new RegExp(`\\b${level}\\b`, 'i').test(tail));
+}
+
+/**
+ * A server that does not take the effort the extension sent (vLLM builds without the step3p5
+ * parser, or a model with other levels): say that the extension sent it, and offer the ways out.
+ */
+function effortRefused(info: BodyInfo, ctx: ErrorContext): StepErrorInit | undefined {
+  const sent = ctx.effortSent;
+  const text = info.message ?? '';
+  if (!sent || !(info.param === 'reasoning_effort' || /reasoning[\s_.-]*effort/i.test(text))) return undefined;
+  const { profile } = ctx;
+  const field = profile.effortStyle === 'openrouter-reasoning' ? 'reasoning.effort' : 'reasoning_effort';
+  const supported = levelsNamed(text, sent);
+  const custom = profile.id === 'custom';
+  const ways = [
+    ...(supported.length ? [`use a level it names (${supported.join(', ')})`] : []),
+    ...(custom ? ['turn off stepFlash.customSendEffort so no effort is sent'] : []),
+  ];
+  const advice = ways.length ? ` To fix it, ${ways.join(', or ')}, then retry.` : ' Choose another effort level and retry.';
+  return {
+    kind: 'bad-request',
+    title: 'Effort level refused',
+    message: `${profile.label} refused the reasoning effort "${sent}" that Step Flash sent as ${field}${said(info)}.${advice}`,
+    actions: [...(supported.length ? (['useSupportedEffort'] as const) : []), ...(custom ? (['stopSendingEffort'] as const) : []), 'copyDiagnostics'],
+    effortRejected: { sent, supported },
+  };
+}
+
 function badRequest(info: BodyInfo, ctx: ErrorContext): StepErrorInit {
+  const refused = effortRefused(info, ctx);
+  if (refused) return refused;
   const param = info.param ? ` The parameter at fault is "${info.param}".` : '';
   const message = info.message
     ? `${ctx.profile.label} rejected the request: ${info.message}.${param}`
@@ -85,6 +122,17 @@ function rateLimited(info: BodyInfo, ctx: ErrorContext, tiers: Readonly<Record<T
 }
 
 function balance(info: BodyInfo, ctx: ErrorContext): StepErrorInit {
+  // OpenRouter keys can carry their own credit limit: then the key, not the account, is what runs out.
+  const keyLimit = /\bkey\b[^]*\blimit\b|\blimit\b[^]*\bkey\b/i.test(info.message ?? '');
+  if (keyLimit) {
+    const where = ctx.profile.keyUrl ? ` at ${ctx.profile.keyUrl}` : '';
+    return {
+      kind: 'balance',
+      title: 'Key credit limit reached',
+      message: `${ctx.profile.label} says this API key's credit limit is too low for the request (402)${said(info)}. Raise the key's limit, or create a key with a higher limit${where}, then retry. Topping up the account alone does not lift a key's limit.`,
+      actions: ['retry', 'copyDiagnostics'],
+    };
+  }
   const where = ctx.profile.topUpUrl ? ` Top up at ${ctx.profile.topUpUrl}, then retry.` : ' Add credit with the provider, then retry.';
   const init: StepErrorInit = {
     kind: 'balance',
@@ -111,7 +159,7 @@ export function statusError(status: number, info: BodyInfo, ctx: ErrorContext, t
     case 404:
       return notFound(info, ctx);
     case 408:
-      return { kind: 'timeout', title: 'Request timed out', message: `${label} timed out waiting for the request (408).`, actions: ['retry', 'copyDiagnostics'] };
+      return { kind: 'timeout', title: 'Request timed out', message: `${label} timed out waiting for the request (408)${said(info)}.`, actions: ['retry', 'copyDiagnostics'] };
     case 429:
       return rateLimited(info, ctx, tiers);
     case 451:

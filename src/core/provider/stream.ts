@@ -57,14 +57,15 @@ export class StreamAccumulator {
     const delta = (choice.delta ?? choice.message) as Dict | undefined;
     if (!delta || typeof delta !== 'object') return out;
 
-    const content = str(delta.content);
+    const parts = contentOf(delta.content);
+    const content = parts.text;
     if (content) {
       this.contentParts.push(content);
       this.contentCache = undefined;
       out.content = content;
       this.output = true;
     }
-    const reasoning = this.reasoningOf(delta);
+    const reasoning = (this.reasoningOf(delta) ?? '') + parts.thinking;
     if (reasoning) {
       this.reasoningParts.push(reasoning);
       this.reasoningCache = undefined;
@@ -158,6 +159,34 @@ export class StreamAccumulator {
     if (content.trim() || this.finishReason !== 'stop' || this.calls.length) return content;
     return this.reasoning;
   }
+}
+
+/**
+ * `content` as a string, or as a list of parts (Mistral-style servers): `text` parts are the answer,
+ * `thinking` parts (text in `thinking`, as a string or a list of text parts, or in `text`) are reasoning.
+ */
+function contentOf(value: unknown): { text: string; thinking: string } {
+  if (typeof value === 'string') return { text: value, thinking: '' };
+  if (!Array.isArray(value)) return { text: '', thinking: '' };
+  let text = '';
+  let thinking = '';
+  for (const raw of value as unknown[]) {
+    if (typeof raw === 'string') {
+      text += raw;
+      continue;
+    }
+    if (!raw || typeof raw !== 'object') continue;
+    const part = raw as Dict;
+    if (part.type === 'thinking' || part.type === 'reasoning') thinking += textOf(part.thinking ?? part.reasoning ?? part.text);
+    else if (part.type === 'text' || part.type === undefined) text += textOf(part.text);
+  }
+  return { text, thinking };
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (!Array.isArray(value)) return '';
+  return (value as unknown[]).map((p) => (typeof p === 'string' ? p : str((p as Dict | null)?.text) ?? '')).join('');
 }
 
 export function readUsage(u: Dict): Usage {

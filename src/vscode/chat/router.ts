@@ -152,6 +152,12 @@ export class ChatRouter {
       case 'openSettings':
         await vscode.commands.executeCommand('workbench.action.openSettings', 'stepFlash');
         return;
+      case 'stopSendingEffort':
+        this.chat.post({ type: 'notice', level: 'info', text: await this.provider.stopSendingEffort() });
+        return this.chat.retry(message.turnId);
+      case 'useSupportedEffort':
+        this.chat.post({ type: 'notice', level: 'info', text: this.provider.useEffortLevels(failure?.effortRejected?.supported ?? []) });
+        return this.chat.retry(message.turnId);
     }
   }
 }

@@ -10,11 +10,14 @@ import type { EditFlow, ProposeOutcome } from '../edits/editFlow';
 import { runReadTool } from '../edits/readTools';
 import { readSettings } from '../settings';
 import { CHANGES_VIEW_ID } from '../review';
+import type { VscodeTools } from '../lm/toolBridge';
 
 export interface CommandDeps {
   chat: ChatController;
   chatView: ChatViewProvider;
   edits: EditFlow;
+  /** VS Code's tools the agent may call (stepFlash.agent.vscodeTools). */
+  vscodeTools?: VscodeTools;
 }
 
 export interface EditingRequest {
@@ -59,13 +62,16 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
         system: commandSystemPrompt(request.intent, true),
         run: async (ctx) => {
           turnId = ctx.turnId;
-          const agent = await runAgent(ctx.messages, { read: READ_TOOLS, edit: EDIT_TOOLS }, readSettings().agentMaxSteps, {
+          const extra = deps.vscodeTools?.forCommand(token, (step) => ctx.step(step));
+          const read = extra ? [...READ_TOOLS, ...extra.definitions] : READ_TOOLS;
+          const agent = await runAgent(ctx.messages, { read, edit: EDIT_TOOLS }, readSettings().agentMaxSteps, {
             ask: async (messages, tools) => {
               const result = await ctx.ask(messages, tools);
               const toolCalls = result.toolCalls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments }));
               return { text: result.answerText, toolCalls, stopped: result.stopped };
             },
-            runReadTool,
+            runReadTool: (name, args) => (extra?.has(name) ? extra.run(name, args) : runReadTool(name, args)),
+            ...(extra ? { extraReadTools: extra } : {}),
             onStep: (step) => {
               ctx.step(step);
               progress.report({ message: step });

@@ -17,7 +17,7 @@ import { readSettings, updateSetting, type SettingsSnapshot } from '../settings'
 import type { KeyStore } from '../secrets';
 import type { Logger } from '../log';
 import type { CostStatusBar } from '../statusBar';
-import type { StatusView } from '../../shared/protocol';
+import type { EffortLevel, StatusView } from '../../shared/protocol';
 
 /**
  * Base URLs that replace the profiles' defaults, from STEP_FLASH_BASE_URL_OVERRIDES
@@ -60,6 +60,8 @@ export class ProviderService {
   readonly regionDiagnoser = new RegionDiagnoser();
   readonly sessionCost = new SessionCost();
   private limiters = createLimiterRegistry();
+  /** Effort levels an endpoint named when it refused another, per profile and base URL (this session). */
+  private readonly effortLevels = new Map<ProviderId, { baseUrl: string; levels: EffortLevel[] }>();
   lastCheck = 'not checked yet';
 
   constructor(
@@ -75,7 +77,34 @@ export class ProviderService {
 
   /** Throws a StepError naming the bad setting when the settings cannot make a profile. */
   profile(): ResolvedProfile {
-    return profileFrom(readSettings());
+    return this.withEffortLevels(profileFrom(readSettings()));
+  }
+
+  /** A profile for a provider other than the selected one (the language-model entries list each configured one). */
+  profileFor(provider: ProviderId): ResolvedProfile {
+    const settings = readSettings();
+    // stepFlash.model names the selected provider's model; another provider uses its default.
+    return this.withEffortLevels(profileFrom(provider === settings.provider ? settings : { ...settings, provider, model: '' }));
+  }
+
+  private withEffortLevels(profile: ResolvedProfile): ResolvedProfile {
+    const known = this.effortLevels.get(profile.id);
+    return known && known.baseUrl === profile.baseUrl ? { ...profile, effortLevels: known.levels } : profile;
+  }
+
+  /** "Use a Supported Level": later requests to this endpoint send the nearest level it named. */
+  useEffortLevels(levels: EffortLevel[], profile = this.safeProfile()): string {
+    if (!profile || !levels.length) return 'The server named no effort level Step Flash can send; nothing changed.';
+    this.effortLevels.set(profile.id, { baseUrl: profile.baseUrl, levels: [...levels] });
+    this.log.info(`effort levels for ${profile.id} limited to ${levels.join(', ')} after the server refused another`);
+    return `${profile.label} takes ${levels.join(', ')}: Step Flash now sends the nearest of those for this session. Retrying.`;
+  }
+
+  /** "Stop Sending Effort": turns stepFlash.customSendEffort off. */
+  async stopSendingEffort(): Promise<string> {
+    await updateSetting('customSendEffort', false);
+    this.log.info('stepFlash.customSendEffort turned off after the server refused the effort');
+    return 'stepFlash.customSendEffort is now off: the custom server no longer receives an effort level. Retrying.';
   }
 
   async client(profile = this.profile()): Promise<StepClient> {

@@ -112,4 +112,32 @@ describe('StreamAccumulator', () => {
     }
     assert.strictEqual(acc.content, pieces.join(''));
   });
+
+  it('reads content sent as a list of parts: text to the answer, thinking (string, list or text field) to the reasoning', () => {
+    const acc = new StreamAccumulator();
+    const d1 = acc.push(chunk({ content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'Plan: ' }] }] }));
+    assert.deepStrictEqual(d1, { reasoning: 'Plan: ' });
+    acc.push(chunk({ content: [{ type: 'thinking', thinking: 'sum lines. ' }, { type: 'thinking', text: 'Then discount.' }] }));
+    const d2 = acc.push(chunk({ content: [{ type: 'text', text: 'The total ' }, { type: 'text', text: 'is 42.' }] }));
+    assert.deepStrictEqual(d2, { content: 'The total is 42.' });
+    acc.push(chunk({ content: [] }, {}, 'stop'));
+    assert.strictEqual(acc.reasoning, 'Plan: sum lines. Then discount.');
+    assert.strictEqual(acc.content, 'The total is 42.');
+    assert.strictEqual(acc.answerText, 'The total is 42.');
+    assert.ok(acc.hasOutput);
+  });
+
+  it('ignores list parts it cannot read (images, nulls) without losing the text around them', () => {
+    const acc = new StreamAccumulator();
+    acc.push(chunk({ content: [null, { type: 'image_url', image_url: { url: 'x' } }, { type: 'text', text: 'kept' }, 7] }));
+    assert.strictEqual(acc.content, 'kept');
+    assert.strictEqual(acc.reasoning, '');
+  });
+
+  it('folds a non-stream message whose content is a list of parts', () => {
+    const acc = new StreamAccumulator();
+    acc.push({ choices: [{ index: 0, message: { role: 'assistant', content: [{ type: 'thinking', thinking: 'r' }, { type: 'text', text: 'hi' }] }, finish_reason: 'stop' }] });
+    assert.strictEqual(acc.content, 'hi');
+    assert.strictEqual(acc.reasoning, 'r');
+  });
 });
