@@ -19,7 +19,7 @@ function runNodeTests(ws: Workspace, testFile: string): { status: number | null;
       mkdirSync(path.dirname(out), { recursive: true });
       writeFileSync(out, ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText);
     }
-    const run = spawnSync(process.execPath, ['--test', path.join(dir, testFile.replace(/\.ts$/, '.js'))], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--test', '--test-reporter=tap', path.join(dir, testFile.replace(/\.ts$/, '.js'))], { encoding: 'utf8' });
     return { status: run.status, output: run.stdout + run.stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
