@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { deflateSync } from 'zlib';
 import { toApiMessages } from '../../../src/core/chat/messages';
 import type { ContextBlock, StoredImage } from '../../../src/core/chat/types';
 import { applyFileEdits, parseAnswer } from '../../../src/core/edits';
@@ -12,38 +11,9 @@ import { splitContext } from '../../sim/demo/request';
 import { renderContext } from '../../../src/core/chat/messages';
 import { applyChanges, demoHarness, FIXTURE_WORKSPACE, fileBlock, loadWorkspace, runCommand, selectionBlock, type DemoHarness, type Workspace } from './demoWorkspace';
 import { stream } from './helpers';
+import { loginScreen, png } from '../../support/png';
 
-/** A PNG (8-bit RGB) drawn by `pixel`, written here so the colours are known. */
-function png(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc(height * (width * 3 + 1));
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows.set(pixel(x, y), y * (width * 3 + 1) + 1 + x * 3);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/** A light sign-in card with a blue button, as a screenshot would show it. */
-const LOGIN = png(400, 300, (x, y) => (y > 220 && y < 250 && x > 100 && x < 300 ? [37, 99, 235] : [245, 246, 248]));
+const LOGIN = png(400, 300, loginScreen);
 const image = (bytes: Buffer): StoredImage => ({ name: 'screenshot.png', mime: 'image/png', base64: bytes.toString('base64'), detail: 'high' });
 
 describe('simulator: demo model — chat, explanations and screenshots', function () {

@@ -13,6 +13,7 @@ import type { ContextBlock, StoredImage } from '../../../src/core/chat/types';
 import type { Intent } from '../../../src/core/effort';
 import { applyFileEdits, changesFromToolCalls, EDIT_TOOLS, parseAnswer, READ_TOOLS, type ProposedChange } from '../../../src/core/edits';
 import { createStepClient, type StepClient } from '../../../src/core/provider/client';
+import type { ToolDefinition } from '../../../src/core/provider/types';
 import { commandSystemPrompt } from '../../../src/core/prompts';
 import { demoModel } from '../../sim/demo';
 import { startSimulator } from '../../sim/server';
@@ -106,7 +107,7 @@ export async function runCommand(
   const reasoning: string[] = [];
   const agent = await runAgent(toApiMessages(commandSystemPrompt(request.intent, true), [turn]), { read: READ_TOOLS, edit: EDIT_TOOLS }, request.maxSteps ?? 8, {
     ask: async (messages, tools) => {
-      const result = await h.client.streamChat({ messages, tools: tools as typeof READ_TOOLS as never, effort: 'high' });
+      const result = await h.client.streamChat({ messages, tools: [...tools] as ToolDefinition[], effort: 'high' });
       reasoning.push(result.reasoning);
       return { text: result.answerText, toolCalls: result.toolCalls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments })), stopped: result.stopped };
     },
