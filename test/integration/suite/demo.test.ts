@@ -22,15 +22,16 @@ import type { ChangeSet } from '../../../src/vscode/review';
 const SAMPLE = ['src/cart.ts', 'src/receipt.ts', 'src/discount.ts', 'src/format.ts'];
 const CREATED = ['src/pricing.ts', 'test', 'screenshot'];
 
-async function openAt(relative: string, at?: [number, number, number, number]): Promise<vscode.TextEditor> {
+/** Opens a sample file with this selection, or just the cursor at the top (the command then takes the whole file). */
+async function openAt(relative: string, at: [number, number, number, number] = [0, 0, 0, 0]): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(fileUri(relative));
-  if (at) editor.selection = new vscode.Selection(at[0], at[1], at[2], at[3]);
+  editor.selection = new vscode.Selection(at[0], at[1], at[2], at[3]);
   return editor;
 }
 
 function proposed(result: EditingResult | undefined): ChangeSet {
   assert.strictEqual(result?.turn.status, 'done', JSON.stringify(result?.turn));
-  assert.strictEqual(result?.proposal?.kind, 'proposed', JSON.stringify(result?.proposal));
+  assert.strictEqual(result?.proposal?.kind, 'proposed', `${JSON.stringify(result?.proposal)}: ${result.turn.text}`);
   return (result.proposal as { set: ChangeSet }).set;
 }
 
@@ -58,9 +59,19 @@ describe('demo model: every editing command end to end, applied', function () {
   });
   afterEach(async () => {
     for (const set of [...api.review.sets]) set.dispose();
-    await vscode.commands.executeCommand('workbench.action.files.revert').then(undefined, () => undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const [f, text] of originals) await writeDisk(f, text);
+    // An applied change set may leave open documents edited: put the text back in the document and on disk,
+    // so the next command reads the sample as it ships.
+    for (const [f, text] of originals) {
+      const document = await vscode.workspace.openTextDocument(fileUri(f));
+      if (document.getText() !== text) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+        await vscode.workspace.applyEdit(edit);
+      }
+      if (document.isDirty) await document.save();
+      if ((await diskText(f)) !== text) await writeDisk(f, text);
+    }
     for (const f of CREATED) await vscode.workspace.fs.delete(fileUri(f), { recursive: true }).then(undefined, () => undefined);
   });
   after(async () => {

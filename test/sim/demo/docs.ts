@@ -7,7 +7,7 @@ import type { SimReply } from '../types';
 import { editsReply, fileChange, prose, readCalls } from './answer';
 import { bodyHints, paramText, returnsText, summary } from './describe';
 import { called, canRead, knownText, type DemoRequest } from './request';
-import { declarations, isScript, parse, type Decl } from './source';
+import { declarations, isScript, overlaps, parse, type Decl } from './source';
 import { phrase } from './words';
 
 function docLines(decl: Decl, owner?: string): string[] {
@@ -18,12 +18,12 @@ function docLines(decl: Decl, owner?: string): string[] {
   return [`${decl.indent}/**`, `${decl.indent} * ${head}`, `${decl.indent} *`, ...tags.map((t) => `${decl.indent} * ${t}`), `${decl.indent} */`];
 }
 
-/** Declarations without doc comments whose first line lies in [from, to), members included. */
+/** Declarations without doc comments that share a line with [from, to), members included. */
 function undocumented(decls: Decl[], from: number, to: number): Array<{ decl: Decl; owner?: string }> {
   const out: Array<{ decl: Decl; owner?: string }> = [];
   for (const d of decls) {
-    if (!d.hasDoc && d.line >= from && d.line < to) out.push({ decl: d });
-    for (const m of d.members ?? []) if (!m.hasDoc && m.line >= from && m.line < to) out.push({ decl: m, owner: phrase(d.name) });
+    if (!d.hasDoc && overlaps(d, from, to)) out.push({ decl: d });
+    for (const m of d.members ?? []) if (!m.hasDoc && overlaps(m, from, to)) out.push({ decl: m, owner: phrase(d.name) });
   }
   return out;
 }

@@ -20,8 +20,9 @@ export interface Decl {
   /** Parameters of functions, methods and function-valued variables. */
   params?: Param[];
   returnType?: string;
-  /** 0-based line where the declaration (with its modifiers) starts. */
+  /** 0-based lines where the declaration (with its modifiers) starts and ends. */
   line: number;
+  endLine: number;
   indent: string;
   hasDoc: boolean;
   body?: ts.Node;
@@ -31,6 +32,11 @@ export interface Decl {
 export interface ImportInfo {
   specifier: string;
   names: string[];
+}
+
+/** Whether the declaration shares a line with [from, to). */
+export function overlaps(decl: Decl, from: number, to: number): boolean {
+  return decl.line < to && decl.endLine >= from;
 }
 
 export function isScript(path: string): boolean {
@@ -63,7 +69,8 @@ function describe(sf: ts.SourceFile, node: ts.Node, kind: Decl['kind'], name: st
   const line = lineOf(sf, node);
   const lineText = sf.text.split('\n')[line] ?? '';
   const docs = ts.getJSDocCommentsAndTags(node).length > 0 || /\/\*\*[\s\S]*\*\/\s*$/.test(sf.text.slice(node.getFullStart(), node.getStart(sf)));
-  return { kind, name, exported: hasModifier(node, ts.SyntaxKind.ExportKeyword), line, indent: /^\s*/.exec(lineText)![0], hasDoc: docs, ...extra };
+  const endLine = sf.getLineAndCharacterOfPosition(node.getEnd()).line;
+  return { kind, name, exported: hasModifier(node, ts.SyntaxKind.ExportKeyword), line, endLine, indent: /^\s*/.exec(lineText)![0], hasDoc: docs, ...extra };
 }
 
 function members(sf: ts.SourceFile, node: ts.InterfaceDeclaration | ts.ClassDeclaration): Decl[] {

@@ -8,7 +8,7 @@ import type { SimReply } from '../types';
 import { editsReply, prose, readCalls } from './answer';
 import { characterize, type Case, type Outcome } from './characterize';
 import { called, canRead, knownText, normalizePath, type DemoRequest } from './request';
-import { declarations, importPath, imports, isScript, parse, resolveImport, type Decl } from './source';
+import { declarations, importPath, imports, isScript, overlaps, parse, resolveImport, type Decl } from './source';
 import { phrase, plural, splitWords } from './words';
 
 type Framework = 'vitest' | 'jest' | 'mocha' | 'node:test';
@@ -142,7 +142,7 @@ export function testsReply(req: DemoRequest): SimReply {
   }
   const from = focus.label === 'Selection' && full !== undefined ? (focus.startLine ?? 0) : 0;
   const to = focus.label === 'Selection' && full !== undefined ? from + focus.text.split('\n').length : Number.MAX_SAFE_INTEGER;
-  const targets = declarations(sf).filter((d) => d.exported && d.params !== undefined && d.line >= from && d.line < to);
+  const targets = declarations(sf).filter((d) => d.exported && d.params !== undefined && overlaps(d, from, to));
   const cases = targets.flatMap((d) => {
     const main = caseFor(d, fields, false);
     const empty = (d.params ?? []).some((p) => /\[\]$|^Array</.test(p.type ?? '')) ? caseFor(d, fields, true) : undefined;

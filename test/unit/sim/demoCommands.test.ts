@@ -166,5 +166,9 @@ describe('simulator: demo model — editing commands through the real client, ag
     const after = applyChanges(ws, run.changes).get('src/cart.ts')!;
     assert.strictEqual(after.match(/\/\*\*/g)?.length, 1);
     assert.match(after, /\*\/\nexport function describeCart/);
+    const inside = await runCommand(h, ws, { intent: 'documentation', prompt: 'Add documentation comments to this code.', context: [selectionBlock(ws, 'src/cart.ts', 10, 11)] });
+    const documented = applyChanges(ws, inside.changes).get('src/cart.ts')!;
+    assert.strictEqual(documented.match(/\/\*\*/g)?.length, 1, 'a selection inside a function documents that function');
+    assert.match(documented, /\*\/\nexport function cartTotal/);
   });
 });
