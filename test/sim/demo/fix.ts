@@ -67,7 +67,11 @@ function fixOne(p: Problem, lines: string[], req: DemoRequest): string | { skipp
     const name = unused[1];
     const only = new RegExp(`^\\s*import\\s+(?:type\\s+)?\\{\\s*${name}\\s*\\}\\s+from\\s+['"][^'"]+['"];?\\s*$`);
     if (only.test(line)) lines.splice(p.line - 1, 1);
-    else lines[p.line - 1] = line.replace(new RegExp(`\\s*\\b${name}\\b\\s*,|,\\s*\\b${name}\\b`), '');
+    else {
+      // The specifier, with its "original as" when it is an alias, and one comma.
+      const spec = `(?:[\\w$]+\\s+as\\s+)?${name}\\b`;
+      lines[p.line - 1] = line.replace(new RegExp(`(?<![\\w$])${spec}\\s*,\\s*|,\\s*${spec}`), '');
+    }
     return `removed the unused import \`${name}\``;
   }
   return { skipped: `“${p.message}” needs a decision I should not guess; tell me what you intend` };

@@ -121,6 +121,15 @@ describe('simulator: demo model — editing commands through the real client, ag
     assert.match(stale.agent.text, /looks fixed already/);
   });
 
+  it('fix: an unused import is removed, the whole line or just the name', async () => {
+    ws.set('src/receipt.ts', ws.get('src/receipt.ts')!.replace("import { formatPrice } from './format';", "import { formatPrice, formatPrice as money } from './format';"));
+    const problems = ["src/receipt.ts:2:10 warning 6133: 'calcDisc' is declared but its value is never read.", "src/receipt.ts:3:23 warning 6133: 'money' is declared but its value is never read."];
+    const run = await runCommand(h, ws, { intent: 'fix', prompt: `Fix these problems:\n${problems.join('\n')}`, context: [fileBlock(ws, 'src/receipt.ts')] });
+    const after = applyChanges(ws, run.changes).get('src/receipt.ts')!;
+    assert.match(after, /^import type \{ LineItem \} from '\.\/cart';\nimport \{ formatPrice \} from '\.\/format';\n\nexport function/);
+    assert.match(run.agent.text, /removed the unused import `calcDisc`[\s\S]*removed the unused import `money`/);
+  });
+
   it('tests: finds the framework and test folder, reads the imports, writes a new test file whose tests pass against the code', async () => {
     const run = await runCommand(h, ws, { intent: 'tests', prompt: 'Write tests for this code.', context: [fileBlock(ws, 'src/cart.ts')] });
     assert.deepStrictEqual(run.agent.steps, ['Read package.json', 'Listed files matching **/*.{test,spec}.{ts,tsx,js,jsx,mjs,cjs}', 'Read src/format.ts']);
