@@ -2,7 +2,9 @@
 // private code-server (a real VS Code), opens a sample workspace and prints the
 // 127.0.0.1 URL. `npm start -- --sim` also starts the local Step API simulator
 // and points the StepFun profiles at it (key: sk-global-test), to try the
-// extension without a StepFun account. `--port N` picks the port (default 8080).
+// extension without a StepFun account: its demo model answers (test/sim/demo),
+// so every command proposes real edits to the sample workspace; `--echo` makes
+// it echo each message instead. `--port N` picks the port (default 8080).
 import { spawn, spawnSync } from 'child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
@@ -10,6 +12,7 @@ import { ensureHostTools, ROOT } from './host-tools.mjs';
 
 const args = process.argv.slice(2);
 const withSim = args.includes('--sim');
+const echo = args.includes('--echo');
 const portIndex = args.indexOf('--port');
 const port = portIndex >= 0 ? Number(args[portIndex + 1]) : 8080;
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
@@ -46,10 +49,11 @@ let sim;
 if (withSim) {
   must('npx', ['tsc', '-p', 'tsconfig.tools.json']);
   const { startSimulator } = await import(join(ROOT, 'out', 'test', 'sim', 'server.js'));
+  const { demoModel } = await import(join(ROOT, 'out', 'test', 'sim', 'demo', 'index.js'));
   // Paced like a fast real stream, so the streaming and the Thinking section can be watched.
-  sim = await startSimulator({ tokensPerSecond: 120 });
+  sim = await startSimulator({ tokensPerSecond: 120, ...(echo ? {} : { fallback: demoModel() }) });
   env.STEP_FLASH_BASE_URL_OVERRIDES = JSON.stringify({ 'stepfun-global': sim.url('global'), 'stepfun-china': sim.url('china') });
-  console.log(`Simulator: global ${sim.url('global')} (key sk-global-test), china ${sim.url('china')} (key sk-china-test)`);
+  console.log(`Simulator (${echo ? 'echo replies' : 'demo model'}): global ${sim.url('global')} (key sk-global-test), china ${sim.url('china')} (key sk-china-test)`);
 }
 
 const server = spawn(tools.node24, [tools.codeServer, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',

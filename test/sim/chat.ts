@@ -12,6 +12,8 @@ export interface ChatDeps extends ChatContext {
   tokensPerSecond: number;
   sendError: (res: ServerResponse, e: ApiError, headers?: Record<string, string>) => void;
   nextReply: () => SimReply;
+  /** Serves the prompt to the prefix-cache model; returns its cached tokens (0 without a model). */
+  servePrompt: (body: unknown) => number;
 }
 
 function statusFault(res: ServerResponse, fault: Extract<SimReply['fault'], { kind: 'status' }>, deps: ChatDeps): void {
@@ -71,6 +73,10 @@ export async function handleChat(res: ServerResponse, body: unknown, deps: ChatD
     return;
   }
   const plan = planReply(reply, req, deps.flavour);
+  // Scripted usage wins; otherwise the cache model reports, in the flavours that report caching at all.
+  const cached = deps.servePrompt(body);
+  const scripted = reply.promptTokens !== undefined || reply.cachedTokens !== undefined;
+  if (!scripted && cached > 0 && (deps.flavour === 'stepfun' || deps.flavour === 'openrouter')) plan.cachedTokens = cached;
   if (req.stream) {
     await writeStream(res, { flavour: deps.flavour, req, plan, reply, tokensPerSecond: deps.tokensPerSecond, signal });
     return;

@@ -1,15 +1,19 @@
 /**
  * `npm run sim`: the simulator standalone, so a human can point the extension at it.
- * Unqueued chats get the scripted echo reply (see defaultReply.ts), paced so streaming is visible.
+ * Chats get the demo model's answers (demo/index.ts), or with --echo the scripted echo
+ * reply (defaultReply.ts), paced so streaming is visible.
  */
 import { parseArgs } from 'util';
+import { demoModel } from './demo';
+import { defaultReply } from './defaultReply';
 import { DEFAULT_KEYS, startSimulator } from './server';
 import { TIER_LIMITS } from './tierLimits';
 import type { Flavour, SimOptions, Tier } from './types';
 
 const FLAVOURS: Flavour[] = ['stepfun', 'openrouter', 'vllm', 'sglang'];
-const USAGE = `Usage: npm run sim -- [--flavour stepfun|openrouter|vllm|sglang] [--tier V0..V5] [--empty-401]
-                      [--port-global N] [--port-china N] [--tokens-per-second N (0 = unpaced, default 40)]`;
+const USAGE = `Usage: npm run sim -- [--flavour stepfun|openrouter|vllm|sglang] [--tier V0..V5] [--empty-401] [--echo]
+                      [--port-global N] [--port-china N] [--tokens-per-second N (0 = unpaced, default 40)]
+  --echo  answer every chat by echoing it instead of with the demo model`;
 
 function port(value: string | undefined, flag: string): number {
   if (value === undefined) return 0;
@@ -28,6 +32,7 @@ export function parseCli(argv: string[]): SimOptions {
       'port-global': { type: 'string' },
       'port-china': { type: 'string' },
       'tokens-per-second': { type: 'string' },
+      echo: { type: 'boolean' },
     },
     strict: true,
   });
@@ -43,13 +48,20 @@ export function parseCli(argv: string[]): SimOptions {
     unauthorizedBody: values['empty-401'] ? 'empty' : 'json',
     ports: { global: port(values['port-global'], '--port-global'), china: port(values['port-china'], '--port-china') },
     tokensPerSecond: tps,
+    ...(values.echo ? { fallback: (body: unknown) => defaultReply(body) } : {}),
   };
+}
+
+/** The options `npm run sim` starts with: the flags, and the demo model unless --echo asked for the echo. */
+export function simulatorOptions(argv: string[]): SimOptions {
+  const options = parseCli(argv);
+  return { ...options, fallback: options.fallback ?? demoModel() };
 }
 
 async function main(): Promise<void> {
   let options: SimOptions;
   try {
-    options = parseCli(process.argv.slice(2));
+    options = simulatorOptions(process.argv.slice(2));
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -58,7 +70,8 @@ async function main(): Promise<void> {
   console.log(`Step API simulator (${options.flavour}${options.tier ? `, tier ${options.tier}` : ''}, ${options.unauthorizedBody} 401 bodies)`);
   console.log(`  global: ${sim.url('global')}   key: ${DEFAULT_KEYS.global.join(', ')}`);
   console.log(`  china:  ${sim.url('china')}   key: ${DEFAULT_KEYS.china.join(', ')}`);
-  console.log('Chats get a scripted reply echoing your last message. Ctrl+C stops.');
+  const echo = process.argv.includes('--echo');
+  console.log(echo ? 'Chats get a scripted reply echoing your last message. Ctrl+C stops.' : 'Chats are answered by the demo model (--echo for the echo reply). Ctrl+C stops.');
   const stop = (): void => {
     console.log(`\nStopping after ${sim.requests.length} request(s).`);
     void sim.close().then(() => process.exit(0));

@@ -9,6 +9,7 @@ import { errorBody, type ApiError } from './errors';
 import { fileObject, MAX_UPLOAD_BODY, notFound, parseUpload, type StoredFile } from './files';
 import { BodyTooLarge, flattenHeaders, readBody, sendJson } from './httpIo';
 import { modelList, modelObject } from './models';
+import type { PromptCache } from './promptCache';
 import type { TierLimiter } from './tierLimits';
 import type { Flavour, RecordedRequest, Region, SimReply } from './types';
 
@@ -23,6 +24,7 @@ export interface SimState {
   effortLevels?: string[];
   tokensPerSecond: number;
   limiter?: TierLimiter;
+  promptCache?: PromptCache;
   requests: RecordedRequest[];
   files: Map<string, StoredFile>;
   nextReply: (body: unknown, record: RecordedRequest) => SimReply;
@@ -89,6 +91,7 @@ async function chat(state: SimState, req: IncomingMessage, res: ServerResponse, 
       tokensPerSecond: state.tokensPerSecond,
       sendError: (r, e, h) => sendError(state, r, e, h),
       nextReply: () => state.nextReply(parsed.body, record),
+      servePrompt: (body) => state.promptCache?.serve(key, body).cachedTokens ?? 0,
     }, local.signal);
   } finally {
     state.signal.removeEventListener('abort', abort);

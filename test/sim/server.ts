@@ -7,6 +7,7 @@ import type { AddressInfo } from 'net';
 import { defaultReply } from './defaultReply';
 import type { StoredFile } from './files';
 import { defaultModels } from './models';
+import { PromptCache } from './promptCache';
 import { regionHandler, type SimState } from './routes';
 import { TierLimiter } from './tierLimits';
 import type { RecordedRequest, Region, SimOptions, SimReply, Simulator } from './types';
@@ -45,6 +46,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
   const requests: RecordedRequest[] = [];
   const files = new Map<string, StoredFile>();
   const limiter = options.tier ? new TierLimiter(options.tier, options.now) : undefined;
+  const promptCache = options.promptCache === false ? undefined : new PromptCache({ ...options.promptCache, ...(options.now ? { now: options.now } : {}) });
   const state: SimState = {
     flavour,
     keys: { global: options.keys?.global ?? DEFAULT_KEYS.global, china: options.keys?.china ?? DEFAULT_KEYS.china },
@@ -53,6 +55,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     ...(options.effortLevels ? { effortLevels: options.effortLevels } : {}),
     tokensPerSecond: options.tokensPerSecond ?? 0,
     limiter,
+    promptCache,
     requests,
     files,
     signal: closing.signal,
@@ -87,6 +90,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
       requests.length = 0;
       files.clear();
       limiter?.reset();
+      promptCache?.clear();
     },
     close: () => {
       closed ??= (async () => {

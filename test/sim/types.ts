@@ -101,7 +101,7 @@ export interface SimOptions {
   unauthorizedBody?: 'empty' | 'json';
   /** Enforce a tier's concurrency and requests-per-minute with 429s. Default: not enforced. */
   tier?: Tier;
-  /** Clock for the tier windows (tests run a minute faster by scaling it, on both sides). Default Date.now. */
+  /** Clock for the tier windows and the prompt cache's time-to-live (tests run a minute faster by scaling it). Default Date.now. */
   now?: () => number;
   /** Models listed by GET /v1/models. Default: the flavour's ids (step-3.7-flash, step-3.5-flash; stepfun/… on openrouter; step3p7-flash on vllm/sglang). */
   models?: string[];
@@ -114,6 +114,12 @@ export interface SimOptions {
   effortLevels?: string[];
   /** Ports to listen on (0 = ephemeral, the default). */
   ports?: Partial<Record<Region, number>>;
+  /**
+   * The prefix-cache model (promptCache.ts, docs/simulator.md): repeated prompt prefixes of at least 256 tokens are
+   * reported as cached (StepFun `usage.cached_tokens`, OpenRouter `prompt_tokens_details.cached_tokens`) unless a
+   * reply scripts its own usage. On by default; false turns it off.
+   */
+  promptCache?: false | { ttlMs?: number; minTokens?: number; blockTokens?: number };
   /** Answers chat completions when the queue is empty and no respondWith is set. Default: a scripted reply echoing the last user message. */
   fallback?: (body: unknown, request: RecordedRequest) => SimReply;
 }
