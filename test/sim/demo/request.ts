@@ -4,7 +4,7 @@
  * and images, and every tool call made since with its result. File texts come only from
  * what the request carries — context blocks and read_file results — never from disk.
  */
-import { INTENTS, type Intent } from '../../../src/core/effort';
+import { EFFORT_POLICY, type Intent } from '../../../src/core/effort';
 import { commandSystemPrompt } from '../../../src/core/prompts';
 
 export interface ContextText {
@@ -41,7 +41,7 @@ export interface DemoRequest {
 type Message = { role?: unknown; content?: unknown; tool_calls?: unknown; tool_call_id?: unknown };
 
 /** The sentence after "Task: " in each command's system prompt, taken from the product's own prompts. */
-const TASKS: Array<[Intent, string]> = INTENTS.filter((i) => i !== 'chat').flatMap((intent) => {
+const TASKS: Array<[Intent, string]> = (Object.keys(EFFORT_POLICY) as Intent[]).filter((i) => i !== 'chat').flatMap((intent) => {
   const m = /Task: (.*)/.exec(commandSystemPrompt(intent, false));
   return m ? [[intent, m[1]] as [Intent, string]] : [];
 });

@@ -29,7 +29,7 @@ describe('simulator: demo model — chat, explanations and screenshots', functio
   });
 
   const chat = (text: string, context: ContextBlock[] = [], images: StoredImage[] = []) =>
-    h.client.streamChat({ messages: toApiMessages(CHAT_SYSTEM_PROMPT, [{ id: 'u', role: 'user', text, context, images, createdAt: 0 }]) });
+    h.client.streamChat({ messages: toApiMessages(CHAT_SYSTEM_PROMPT, [], { text, context, images }) });
 
   it('reads context blocks exactly as the product renders them, fences and line offsets included', () => {
     const blocks: ContextBlock[] = [
@@ -61,7 +61,7 @@ describe('simulator: demo model — chat, explanations and screenshots', functio
     assert.match(result.answerText, /\*\*`cartTotal\(items\)` → `number`\*\* — Computes the cart total\. Adds up a value for each entry of `items`\./);
     assert.match(result.answerText, /`formatPrice` from `\.\/format`/);
     assert.match(result.answerText, /floating-point/);
-    const explain = await h.client.streamChat({ messages: toApiMessages(commandSystemPrompt('explain', false), [{ id: 'u', role: 'user', text: 'Explain this code.', context: [selectionBlock(ws, 'src/format.ts', 0, 2)], createdAt: 0 }]) });
+    const explain = await h.client.streamChat({ messages: toApiMessages(commandSystemPrompt('explain', false), [], { text: 'Explain this code.', context: [selectionBlock(ws, 'src/format.ts', 0, 2)] }) });
     assert.match(explain.answerText, /^The selection in `src\/format\.ts` \(from line 1\) declares 1 thing/);
   });
 
@@ -117,14 +117,14 @@ describe('simulator: demo model — chat, explanations and screenshots', functio
   });
 
   it('answers the same request the same way, tool-call ids included', () => {
-    const body = { model: 'step-3.7-flash', tools: [], messages: toApiMessages(commandSystemPrompt('refactor', true), [{ id: 'u', role: 'user', text: 'extract', context: [fileBlock(ws, 'src/cart.ts')], createdAt: 0 }]) };
+    const body = { model: 'step-3.7-flash', tools: [], messages: toApiMessages(commandSystemPrompt('refactor', true), [], { text: 'extract', context: [fileBlock(ws, 'src/cart.ts')] }) };
     assert.deepStrictEqual(demoReply(body), demoReply(body));
   });
 
   it('works the same over the OpenRouter flavour', async () => {
     const or = await demoHarness('openrouter');
     try {
-      const result = await or.client.streamChat({ messages: toApiMessages(CHAT_SYSTEM_PROMPT, [{ id: 'u', role: 'user', text: 'Explain', context: [fileBlock(ws, 'src/format.ts')], createdAt: 0 }]) });
+      const result = await or.client.streamChat({ messages: toApiMessages(CHAT_SYSTEM_PROMPT, [], { text: 'Explain', context: [fileBlock(ws, 'src/format.ts')] }) });
       assert.match(result.answerText, /`formatPrice\(amount\)` → `string`/);
       assert.ok(result.reasoning.length > 0 && (result.usage?.promptTokens ?? 0) > 0);
     } finally {

@@ -103,9 +103,9 @@ export async function runCommand(
   ws: Workspace,
   request: { intent: Intent; prompt: string; context?: ContextBlock[]; images?: StoredImage[]; maxSteps?: number },
 ): Promise<CommandRun> {
-  const turn = { id: 'u1', role: 'user' as const, text: request.prompt, context: request.context ?? [], images: request.images ?? [], createdAt: 0 };
+  const next = { text: request.prompt, context: request.context ?? [], images: request.images ?? [] };
   const reasoning: string[] = [];
-  const agent = await runAgent(toApiMessages(commandSystemPrompt(request.intent, true), [turn]), { read: READ_TOOLS, edit: EDIT_TOOLS }, request.maxSteps ?? 8, {
+  const agent = await runAgent(toApiMessages(commandSystemPrompt(request.intent, true), [], next), { read: READ_TOOLS, edit: EDIT_TOOLS }, request.maxSteps ?? 8, {
     ask: async (messages, tools) => {
       const result = await h.client.streamChat({ messages, tools: [...tools] as ToolDefinition[], effort: 'high' });
       reasoning.push(result.reasoning);
