@@ -73,7 +73,7 @@ describe('commands: VS Code tools in the agent loop', function () {
     assert.strictEqual(toolMessage.role, 'tool');
     assert.match(toolMessage.content, /Price list lookup for "cart totals": unit prices are in cents/);
 
-    const steps = api.chat.current.turns.at(-1)!.steps ?? [];
+    const steps = (api.chat.current.turns.at(-1)!.steps ?? []).map((step) => step.title);
     assert.strictEqual(steps[0], 'Ran the VS Code tool stepflash_test_lookup with query “cart totals”');
     assert.strictEqual(result.proposal?.kind, 'nothing', 'a call to a tool that was not offered proposes nothing');
     assert.match(result.proposal.problems.join(' '), /stepflash_test_delete\): not an edit tool/);
