@@ -53,7 +53,11 @@ export class ChatApp {
    * stops a streaming answer.
    */
   private wireKeyboard(): void {
+    // A click that focuses the view (to select text, say) keeps its own target: only keyboard and command focus move.
+    let pointerAt = -Infinity;
+    document.addEventListener('pointerdown', () => (pointerAt = performance.now()), true);
     window.addEventListener('focus', () => {
+      if (performance.now() - pointerAt < 500) return;
       if (!document.activeElement || document.activeElement === document.body) this.composer.focusInput();
     });
     document.addEventListener('keydown', (event) => {

@@ -47,6 +47,16 @@ describe('keyboard: reaching and leaving the message box', () => {
     assert.strictEqual(await focused(ui.page), 'Message');
   });
 
+  it('a click that brings focus into the view (to select text) stays where it was, not in the message box', async () => {
+    const ui = await open();
+    await ui.page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      document.querySelector('.transcript')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      window.dispatchEvent(new FocusEvent('focus'));
+    });
+    assert.notStrictEqual(await focused(ui.page), 'Message');
+  });
+
   it('from the top of the view the message box is three Tabs away, however many buttons the answers have', async () => {
     const ui = await open();
     await ui.deliver(conversation(CODE_HEAVY));

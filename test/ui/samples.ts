@@ -27,7 +27,7 @@ export function turnEvent(turnId: string, event: TurnEvent): HostMessage {
 
 /** A turn the host started; pass the `sendId` of the webview's send it answers (none for a command's turn). */
 export function turnStart(turnId: string, text = 'Explain this', sendId?: string): HostMessage {
-  return turnEvent(turnId, { kind: 'start', turnId, at: 0, user: { text }, effort: { level: 'high', reason: 'refactor', source: 'policy' }, ...(sendId ? { sendId } : {}) });
+  return turnEvent(turnId, { kind: 'start', turnId, at: 0, user: { text }, effort: { level: 'high', reason: 'refactor: multi-file changes need careful reasoning', source: 'policy', label: 'refactor default' }, ...(sendId ? { sendId } : {}) });
 }
 
 export const answerDelta = (turnId: string, text: string): HostMessage => turnEvent(turnId, { kind: 'answer', text });

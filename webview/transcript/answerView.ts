@@ -112,7 +112,7 @@ export class AnswerView {
     if (turn.usage !== drawn.usage) this.usageLine.textContent = turn.usage ? formatUsage(turn.usage) : '';
     if (turn.error !== drawn.error) this.setError(turn.error);
     if (turn.notices !== drawn.notices) this.setNotices(turn.notices ?? []);
-    if (turn.status !== drawn.status || turn.retriedBy !== drawn.retriedBy) this.setEndNote(turn.status, turn.retriedBy);
+    if (turn.status !== drawn.status || turn.retriedBy !== drawn.retriedBy) this.setEndNote(turn.status, turn.retriedBy, turn.text.trim() !== '');
     this.drawn = { ...drawn, effort: turn.effort, steps: turn.steps, waiting: turn.waiting, status: turn.status, usage: turn.usage, error: turn.error, notices: turn.notices, retriedBy: turn.retriedBy };
   }
 
@@ -133,11 +133,12 @@ export class AnswerView {
   }
 
   /** Where the text ends, say why it ends there: stopped by the user, or answered again below (Retry). */
-  private setEndNote(status: TurnStatus, retriedBy: string | undefined): void {
+  private setEndNote(status: TurnStatus, retriedBy: string | undefined, hasText: boolean): void {
+    const stopped = hasText ? 'Stopped — the answer above is incomplete.' : 'Stopped before the answer began.';
     const text = retriedBy
       ? `Retried below${status === 'stopped' ? ' — this answer was stopped' : ''}; this attempt is kept here but no longer sent to the model.`
       : status === 'stopped'
-        ? 'Stopped — the answer above is incomplete.'
+        ? stopped
         : '';
     this.endNote.hidden = !text;
     this.endNote.textContent = text;

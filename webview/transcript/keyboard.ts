@@ -70,7 +70,8 @@ export class TranscriptKeyboard {
       next?.scrollIntoView({ block: 'nearest' });
       return;
     }
-    if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) this.onType();
+    // Space stays the page-scroll key it is everywhere else.
+    if (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) this.onType();
   }
 }
 
