@@ -15,7 +15,9 @@ export type ProbeRequest =
   | { op: 'count'; selector: string }
   | { op: 'click'; selector: string }
   | { op: 'waitFor'; selector: string; state?: 'visible' | 'hidden' }
-  | { op: 'chatFocus' };
+  | { op: 'chatFocus' }
+  | { op: 'chatIconFont' }
+  | { op: 'screenshot'; path: string };
 
 /** What has focus inside the chat webview, and the message box's text. */
 export interface ChatFocus {
@@ -60,6 +62,18 @@ async function run(page: Playwright.Page, request: ProbeRequest): Promise<unknow
       const frame = await chatFrame(page);
       return frame ? frame.evaluate(readChatFocus) : { found: false, hasFocus: false, active: 'none', input: '' };
     }
+    case 'chatIconFont': {
+      // Whether the webview's CSP let the codicon font load, and a codicon in the chat has its glyph box.
+      const frame = await chatFrame(page);
+      return frame?.evaluate(async () => {
+        await document.fonts.ready;
+        const icon = document.querySelector('.codicon');
+        return { loaded: document.fonts.check('16px codicon'), width: icon?.getBoundingClientRect().width ?? 0 };
+      });
+    }
+    case 'screenshot':
+      await page.screenshot({ path: request.path });
+      return true;
   }
 }
 

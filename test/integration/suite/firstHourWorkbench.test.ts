@@ -6,6 +6,7 @@
  * are not registered at all.
  */
 import * as assert from 'assert';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { endSuite, openChatView, resetBetweenTests, startSuite } from './helpers';
 import { recordPosts, waitFor } from './hostSim';
@@ -72,6 +73,12 @@ function registerWorkbenchTests(ui: Workbench): void {
       await vscode.commands.executeCommand('stepFlash.chatView.focus');
       await until(() => ui.chatFocus(), inMessageBox, 'the message box to have focus');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('the chat webview loads the codicon font under its CSP, so its icons have glyphs', async () => {
+      const font = await until(() => ui.chatIconFont(), (f) => Boolean(f?.loaded), 'the codicon font');
+      assert.ok(font && font.width >= 14, `the History icon has its 16px box (${font?.width})`);
+      await ui.screenshot(path.join(process.env.STEP_FLASH_TEST_RUN_DIR!, 'chat-first-run.png'));
     });
 
     it('the Changes view takes no sidebar height until there is a change set, and goes when the last one is closed', async () => {

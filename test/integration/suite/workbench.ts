@@ -12,6 +12,9 @@ export interface Workbench {
   click(selector: string): Promise<void>;
   waitFor(selector: string, state?: 'visible' | 'hidden'): Promise<void>;
   chatFocus(): Promise<ChatFocus>;
+  chatIconFont(): Promise<{ loaded: boolean; width: number } | undefined>;
+  /** Saves what the page shows, for a person to look at. */
+  screenshot(path: string): Promise<void>;
 }
 
 export function workbench(): Workbench | undefined {
@@ -30,5 +33,7 @@ export function workbench(): Workbench | undefined {
     click: async (selector) => void (await call({ op: 'click', selector })),
     waitFor: async (selector, state) => void (await call({ op: 'waitFor', selector, ...(state ? { state } : {}) })),
     chatFocus: () => call({ op: 'chatFocus' }),
+    chatIconFont: () => call({ op: 'chatIconFont' }),
+    screenshot: async (path) => void (await call({ op: 'screenshot', path })),
   };
 }
