@@ -76,8 +76,9 @@ function registerWorkbenchTests(ui: Workbench): void {
     });
 
     it('the chat webview loads the codicon font under its CSP, so its icons have glyphs', async () => {
-      const font = await until(() => ui.chatIconFont(), (f) => Boolean(f?.loaded), 'the codicon font');
-      assert.ok(font && font.width >= 14, `the History icon has its 16px box (${font?.width})`);
+      // fonts.check() is also true when no codicon face was declared at all: the glyph's box is what proves it.
+      const font = await until(() => ui.chatIconFont(), (f) => Boolean(f && f.width >= 14), 'a codicon with its 16px glyph box');
+      assert.ok(font?.loaded);
       await ui.screenshot(path.join(process.env.STEP_FLASH_TEST_RUN_DIR!, 'chat-first-run.png'));
     });
 
