@@ -31,8 +31,8 @@ const targets = [
     platform: 'browser',
     format: 'iife',
     target: 'chrome120',
-    // The CSS imported by webview/main.ts lands in dist/webview.css.
-    loader: { '.css': 'css' },
+    // The CSS imported by webview/main.ts lands in dist/webview.css; the codicon font it names is copied next to it.
+    loader: { '.css': 'css', '.ttf': 'file' },
   },
 ];
 

@@ -16,6 +16,7 @@ import { registerCommands } from './vscode/commands/register';
 import { onSettingsChanged, readSettings } from './vscode/settings';
 import { registerLanguageModels } from './vscode/lm/register';
 import { VscodeTools } from './vscode/lm/toolBridge';
+import { watchReview } from './vscode/reviewActivity';
 
 /** What activate() returns: the handles integration tests (and other extensions) use. */
 export interface ExtensionApi {
@@ -33,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const keys = new KeyStore(context.secrets);
   const log = createLogger(context, () => keys.knownKeys());
   const statusBar = new CostStatusBar();
-  const provider = new ProviderService(keys, log, statusBar);
+  const provider = new ProviderService(keys, log, statusBar, context.globalState);
   const chatView = new ChatViewProvider(context.extensionUri, log);
   const chat = new ChatController(chatView, provider, new HistoryStore(context), log);
   const review = new ChangeSetReview({
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     chatView,
     review,
     registerReviewUi(review),
+    watchReview(review, log),
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, { webviewOptions: { retainContextWhenHidden: true } }),
     chatView.onMessage((message) => router.handle(message)),
     onSettingsChanged(() => void chat.syncStatus()),

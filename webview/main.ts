@@ -1,3 +1,4 @@
+import '@vscode/codicons/dist/codicon.css';
 import './chat.css';
 import './styles/transcript.css';
 import './styles/composer.css';

@@ -35,16 +35,21 @@ export const EFFORT_POLICY: Readonly<Record<Intent, PolicyEntry>> = {
 };
 
 /**
- * Picks the effort for a request. The user's explicit choice for this message
- * wins, then the per-command setting, then the policy table.
+ * Picks the effort for a request. The user's explicit choice wins (for this
+ * message, or for every message while the picker is locked), then the
+ * per-command setting, then the policy table.
  */
-export function chooseEffort(intent: Intent, userChoice: EffortChoice = 'auto', settingOverride: EffortChoice = 'auto'): EffortView {
+export function chooseEffort(intent: Intent, userChoice: EffortChoice = 'auto', settingOverride: EffortChoice = 'auto', locked = false): EffortView {
   const entry = EFFORT_POLICY[intent];
-  if (userChoice !== 'auto') return { level: userChoice, source: 'user', reason: 'chosen by you for this message' };
-  if (settingOverride !== 'auto') {
-    return { level: settingOverride, source: 'setting', reason: `the stepFlash.effort.${intent} setting` };
+  if (userChoice !== 'auto') {
+    return locked
+      ? { level: userChoice, source: 'user', label: 'locked by you', reason: 'you locked the effort picker on this level for every message' }
+      : { level: userChoice, source: 'user', label: 'your choice', reason: 'chosen by you for this message only; the picker went back to Auto' };
   }
-  return { level: entry.level, source: 'policy', reason: `${entry.label}: ${entry.why}` };
+  if (settingOverride !== 'auto') {
+    return { level: settingOverride, source: 'setting', label: 'your setting', reason: `the stepFlash.effort.${intent} setting` };
+  }
+  return { level: entry.level, source: 'policy', label: `${entry.label} default`, reason: `${entry.label}: ${entry.why}` };
 }
 
 const SLASH_INTENTS: Readonly<Record<string, Intent>> = {

@@ -63,6 +63,10 @@ export const StatusView = z.object({
   providerLabel: z.string(),
   model: z.string(),
   keyPresent: z.boolean(),
+  /** False for a custom server that takes no key: then a missing key is not a problem. */
+  keyRequired: z.boolean(),
+  /** Other providers that have a key stored, e.g. the region a key turned out to belong to. */
+  keysElsewhere: z.array(z.object({ id: z.string(), label: z.string() })),
   supportsImages: z.boolean(),
   supportsVideo: z.boolean(),
   /** Why images or video cannot be sent, said before the user tries. */
@@ -100,7 +104,10 @@ export const HostMessage = z.discriminatedUnion('type', [
     progress: z.number().min(0).max(1).optional(),
     message: z.string().optional(),
   }),
+  /** Something that belongs to no turn (a link refused, a chat that could not be saved); shown for the open chat only. */
   H('notice', { level: z.enum(['info', 'warning', 'error']), text: z.string() }),
+  /** The user asked for the chat from the keyboard (Open Chat): the caret goes to the message box. */
+  H('focusInput', {}),
   /** The host refused a `send` before anything went out; the webview restores what the user had composed. */
   H('sendRejected', { reason: z.string(), sendId: z.string().optional() }),
 ]);
@@ -117,6 +124,8 @@ export const WebviewMessage = z.discriminatedUnion('type', [
     sendId: z.string().min(1),
     text: z.string(),
     effort: EffortChoice,
+    /** The user locked the picker on this effort, so it is not a one-message choice. */
+    effortLocked: z.boolean().optional(),
     attachments: z.array(Attachment),
     chips: z.array(ContextChip),
   }),
@@ -137,6 +146,8 @@ export const WebviewMessage = z.discriminatedUnion('type', [
   W('openLink', { href: z.string() }),
   W('errorAction', { turnId: z.string(), action: ErrorActionId }),
   W('log', { level: z.enum(['info', 'warn', 'error']), message: z.string() }),
+  /** First-run buttons: set the key, choose a provider, or move to a provider that already has a key. */
+  W('setup', { action: z.enum(['setApiKey', 'chooseProvider', 'useProvider']), provider: z.string().optional() }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessage>;
 

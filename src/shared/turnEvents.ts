@@ -39,6 +39,19 @@ export const TurnStep = z.object({
 });
 export type TurnStep = z.infer<typeof TurnStep>;
 
+/**
+ * Something said about this turn after the fact, e.g. "Proposed changes to 3 files"
+ * after its Apply. It belongs to the turn (and so to its chat): it is saved with it
+ * and never follows the user into another chat. A notice with an id already present
+ * replaces that notice, so pressing Apply twice says it once.
+ */
+export const TurnNotice = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  text: z.string(),
+});
+export type TurnNotice = z.infer<typeof TurnNotice>;
+
 const E = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) => z.object({ kind: z.literal(kind), ...shape });
 
 const StartEvent = E('start', {
@@ -76,6 +89,9 @@ export const TurnEvent = z.discriminatedUnion('kind', [
   E('failed', { error: ErrorView }),
   /** The turn is over; done unless it stopped or failed. */
   E('end', {}),
+  E('notice', { notice: TurnNotice }),
+  /** Retry answered this turn's message again in turn `by`: this answer stays, marked, and leaves the model's history. */
+  E('retried', { by: z.string() }),
 ]);
 
 type WireEvent = z.infer<typeof TurnEvent>;
@@ -102,6 +118,9 @@ export interface TurnRecord<U = UserView> {
   error?: ErrorView;
   /** Queued or waiting to retry; cleared when text arrives or the turn ends. */
   waiting?: TurnWait;
+  notices?: TurnNotice[];
+  /** The turn that answered this one's message again (Retry). */
+  retriedBy?: string;
 }
 
 function settled<U>(record: TurnRecord<U>): TurnRecord<U> {
@@ -140,6 +159,13 @@ export function reduceTurn<U>(record: TurnRecord<U> | undefined, event: TurnEven
       return { ...settled(record), status: 'error', error: event.error };
     case 'end':
       return { ...settled(record), status: record.status === 'streaming' ? 'done' : record.status };
+    case 'notice': {
+      const notices = record.notices ?? [];
+      const index = notices.findIndex((n) => n.id === event.notice.id);
+      return { ...record, notices: index < 0 ? [...notices, event.notice] : notices.map((n, i) => (i === index ? event.notice : n)) };
+    }
+    case 'retried':
+      return { ...record, retriedBy: event.by };
   }
 }
 
@@ -161,5 +187,7 @@ export function replayTurn<U>(record: TurnRecord<U>): TurnEvent<U>[] {
   if (record.status === 'stopped') events.push({ kind: 'stopped' });
   if (record.status === 'error') events.push({ kind: 'failed', error: record.error ?? { title: 'Failed', message: '', actions: [] } });
   if (record.status !== 'streaming') events.push({ kind: 'end' });
+  for (const notice of record.notices ?? []) events.push({ kind: 'notice', notice });
+  if (record.retriedBy) events.push({ kind: 'retried', by: record.retriedBy });
   return events;
 }

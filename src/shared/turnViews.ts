@@ -15,6 +15,8 @@ export const EffortView = z.object({
   level: EffortLevel,
   reason: z.string(),
   source: z.enum(['policy', 'user', 'setting']),
+  /** Who chose it, in a few words ("chat default", "your choice", "locked by you"); the reason says why. */
+  label: z.string().optional(),
 });
 export type EffortView = z.infer<typeof EffortView>;
 

@@ -77,7 +77,17 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     void this.view.webview.postMessage(message);
   }
 
-  /** Reveals the chat view, creating it if VS Code has not yet. */
+  /**
+   * Focuses the chat view and puts the caret in its message box (Open Chat, Add
+   * Selection to Chat): the workbench focuses the webview, the webview its input —
+   * posted after `ready` if the view is still loading.
+   */
+  async focusInput(): Promise<void> {
+    await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
+    this.post({ type: 'focusInput' });
+  }
+
+  /** Reveals the chat view without taking focus, creating it if VS Code has not yet. */
   async reveal(): Promise<void> {
     if (this.view) {
       this.view.show(true);

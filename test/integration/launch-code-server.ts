@@ -8,6 +8,7 @@
  */
 import { spawn, ChildProcess } from 'child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'fs';
+import type { Server } from 'http';
 import * as net from 'net';
 import * as path from 'path';
 import type * as Playwright from 'playwright-core';
@@ -15,6 +16,7 @@ import { format } from 'util';
 import { ROOT, RunFolders, hostEnvironment, prepareRun } from './harness';
 import { TEST_LINE_MARKER } from './index';
 import { TOOLS_EXTENSION_ID, writeToolsExtension } from './toolsExtension/manifest';
+import { startWorkbenchProbe } from './workbenchProbe';
 
 const TIME_LIMIT_MS = Number(process.env.STEP_FLASH_TEST_TIMEOUT_MS ?? 15 * 60_000);
 
@@ -118,8 +120,10 @@ async function main(): Promise<number> {
   const started = Date.now();
   const server = startCodeServer(folders, port);
   let browser: Playwright.Browser | undefined;
+  let probeServer: Server | undefined;
   const cleanup = () => {
     killGroup(server);
+    probeServer?.close();
     void browser?.close().catch(() => undefined);
   };
   process.once('SIGINT', () => {
@@ -145,10 +149,12 @@ async function main(): Promise<number> {
     const testsEntry = process.env.STEP_FLASH_TESTS_ENTRY ?? path.join(ROOT, 'out', 'test', 'integration', 'index');
     const testsPath = `vscode-remote://remote${testsEntry}`;
     const benchOut = process.env.STEP_FLASH_BENCH_OUT ? { STEP_FLASH_BENCH_OUT: process.env.STEP_FLASH_BENCH_OUT } : {};
+    const probe = await startWorkbenchProbe(page);
+    probeServer = probe.server;
     const payload = [
       ['extensionDevelopmentPath', extensionPath],
       ['extensionTestsPath', testsPath],
-      ['extensionEnvironment', JSON.stringify({ ...hostEnvironment(folders), ...benchOut })],
+      ['extensionEnvironment', JSON.stringify({ ...hostEnvironment(folders), ...benchOut, STEP_FLASH_WORKBENCH_PROBE: probe.url })],
     ];
     const url =
       `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folders.workspace)}` +

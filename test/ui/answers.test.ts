@@ -22,9 +22,13 @@ describe('answers, errors and history', () => {
       { type: 'applyAnswer', turnId: 't1' },
     ]);
     assert.strictEqual(await answer.locator('.code-lang').textContent(), 'src/config.ts');
-    assert.strictEqual(await answer.locator('.badge.effort').textContent(), 'medium · policy: explain');
+    const effort = answer.locator('.effort-line');
+    assert.strictEqual(await effort.textContent(), 'Effort: medium — explain default');
+    assert.strictEqual(await effort.getAttribute('title'), 'Reasoning effort medium: explain: explaining is quick.');
     assert.deepStrictEqual(await answer.locator('.steps li').allTextContents(), ['read_file src/config.ts']);
-    assert.strictEqual(await ui.page.locator('.total-usage').textContent(), 'Chat: 1,234 in · 567 out · 800 cached · $0.0021');
+    const total = ui.page.locator('.total-usage');
+    assert.strictEqual(await total.textContent(), 'This chat: $0.0021 · 1,801 tokens');
+    assert.strictEqual(await total.getAttribute('title'), 'This chat so far: 1,234 in · 567 out · 800 cached · $0.0021');
   });
 
   it('offers Retry on the last answer only', async () => {
@@ -102,8 +106,6 @@ describe('answers, errors and history', () => {
     await history.getByRole('button', { name: 'Open chat Refactor' }).click();
     assert.deepStrictEqual(await ui.waitForPosted('openChat'), { type: 'openChat', chatId: 'b' });
     assert.ok(await history.isHidden(), 'opening a chat closes the list');
-    await ui.page.getByRole('button', { name: 'Start a new chat' }).click();
-    await ui.waitForPosted('newChat');
   });
 
   it('shows host notices and lets the user dismiss them', async () => {

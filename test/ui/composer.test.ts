@@ -51,6 +51,7 @@ describe('composer', () => {
     await effort.focus();
     await ui.page.keyboard.press('ArrowDown'); // Auto → Low
     await ui.page.keyboard.press('ArrowDown'); // Low → Medium
+    await ui.page.keyboard.press('Tab'); // on to the effort lock
     await ui.page.keyboard.press('Tab'); // on to Send (the spacer between them is not focusable)
     assert.strictEqual((await sends(ui)).length, 0, 'choosing an effort does not send');
     await ui.page.keyboard.press('Enter');
@@ -59,14 +60,13 @@ describe('composer', () => {
     assert.strictEqual(sent.effort, 'medium');
   });
 
-  it('History and New chat are toolkit buttons that post and expand as before', async () => {
+  it('History is an icon button that expands the list; New chat is left to the view title (+), not repeated', async () => {
     const ui = await open();
     const history = ui.page.getByRole('button', { name: 'Show chat history' });
     assert.strictEqual(await history.getAttribute('aria-expanded'), 'false');
     await history.click();
     assert.strictEqual(await history.getAttribute('aria-expanded'), 'true');
-    await ui.page.getByRole('button', { name: 'Start a new chat' }).click();
-    assert.deepStrictEqual((await ui.posted()).filter((m) => m.type === 'newChat'), [{ type: 'newChat' }]);
+    assert.strictEqual(await ui.page.getByRole('button', { name: /new chat/i }).count(), 0, 'one New chat control: the view title action');
     assert.deepStrictEqual(ui.pageErrors, []);
   });
 

@@ -80,6 +80,6 @@ describe('turns reopened', () => {
     await ui.deliver(conversation([], USAGE));
     await ui.deliver({ type: 'turn', turnId: 'r1', event: START });
     await ui.deliver({ type: 'turn', turnId: 'r1', event: { kind: 'usage', usage: USAGE } });
-    assert.strictEqual(await ui.page.locator('.total-usage').textContent(), 'Chat: 2,468 in · 1,134 out · 1,600 cached · $0.0042');
+    assert.strictEqual(await ui.page.locator('.total-usage').textContent(), 'This chat: $0.0042 · 3,602 tokens');
   });
 });

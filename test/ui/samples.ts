@@ -6,6 +6,8 @@ export const STATUS: StatusView = {
   providerLabel: 'StepFun (global)',
   model: 'step-3.7-flash',
   keyPresent: true,
+  keyRequired: true,
+  keysElsewhere: [],
   supportsImages: true,
   supportsVideo: true,
   maxImageEdge: 2048,
@@ -25,7 +27,7 @@ export function turnEvent(turnId: string, event: TurnEvent): HostMessage {
 
 /** A turn the host started; pass the `sendId` of the webview's send it answers (none for a command's turn). */
 export function turnStart(turnId: string, text = 'Explain this', sendId?: string): HostMessage {
-  return turnEvent(turnId, { kind: 'start', turnId, at: 0, user: { text }, effort: { level: 'high', reason: 'refactor', source: 'policy' }, ...(sendId ? { sendId } : {}) });
+  return turnEvent(turnId, { kind: 'start', turnId, at: 0, user: { text }, effort: { level: 'high', reason: 'refactor: multi-file changes need careful reasoning', source: 'policy', label: 'refactor default' }, ...(sendId ? { sendId } : {}) });
 }
 
 export const answerDelta = (turnId: string, text: string): HostMessage => turnEvent(turnId, { kind: 'answer', text });
@@ -66,7 +68,7 @@ export const CONVERSATION: TurnRecord[] = [
       '',
       'See the [MDN page](https://developer.mozilla.org/) for details.',
     ].join('\n'),
-    effort: { level: 'medium', reason: 'explain', source: 'policy' },
+    effort: { level: 'medium', reason: 'explain: explaining is quick', source: 'policy', label: 'explain default' },
     usage: USAGE,
     steps: [{ id: 's1', kind: 'tool', title: 'read_file src/config.ts' }],
   }),

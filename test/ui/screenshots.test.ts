@@ -40,6 +40,17 @@ describe('chat appearance', () => {
   });
 
   for (const theme of ['dark', 'light'] as const) {
+    it(`renders the first run, no key yet, in the ${theme} theme`, async () => {
+      ui = await openWebview({ colorScheme: theme });
+      await ui.page.setViewportSize({ width: 300, height: 560 });
+      await ui.waitForPosted('ready');
+      await ui.deliver(status({ keyPresent: false, keysElsewhere: [{ id: 'stepfun-china', label: 'StepFun (China)' }] }));
+      await ui.page.getByRole('region', { name: 'Set up Step Flash' }).waitFor();
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await ui.page.screenshot({ path: path.join(SCREENSHOTS, `first-run-${theme}.png`) });
+      assert.deepStrictEqual(ui.pageErrors, []);
+    });
+
     it(`renders a chat in the ${theme} theme without page errors`, async () => {
       ui = await openWebview({ colorScheme: theme });
       await ui.waitForPosted('ready');

@@ -18,6 +18,7 @@ const WITHOUT_VSCODE: Record<string, string> = {
   'src/vscode/edits/editFlow.ts': "wires the model's answers and its repair turn (provider service) into the review (ChangeSetReview)",
   'src/vscode/lm/parts.ts': "sorts VS Code's language-model part objects, by the part classes chatProvider.ts hands in from the vscode module, into src/core/lm's plain parts",
   'src/vscode/provider/providerService.ts': 'wires the core provider client to settings, the key store, the log and the status bar',
+  'src/vscode/provider/requestLog.ts': 'wraps the client the provider service hands out so that every request reaches the Output log adapter',
   'src/vscode/review/index.ts': "the review adapter's public surface: re-exports only",
   'src/vscode/webviewHtml.ts': "the chat webview's HTML and CSP, built from the webview's cspSource and resource URIs that chatView.ts passes in",
 };

@@ -9,6 +9,27 @@ function describe(chip: ContextChip): string {
   return `${chip.label}:${chip.startLine}${end}`;
 }
 
+/**
+ * Each chip's text. Chips that would read the same (cart.ts from two folders) get
+ * as many of their folders as tell them apart, the way editor tabs do:
+ * "cart.ts · src" and "cart.ts · commands".
+ */
+function describeAll(chips: readonly ContextChip[]): Map<string, string> {
+  const texts = new Map(chips.map((chip) => [chip.id, describe(chip)]));
+  const groups = new Map<string, ContextChip[]>();
+  for (const chip of chips) groups.set(texts.get(chip.id)!, [...(groups.get(texts.get(chip.id)!) ?? []), chip]);
+  for (const [text, group] of groups) {
+    if (group.length < 2) continue;
+    const folders = group.map((chip) => chip.path.split(/[\\/]/).slice(0, -1));
+    const deepest = Math.max(...folders.map((f) => f.length));
+    let depth = 1;
+    const tail = (f: string[]) => f.slice(-depth).join('/') || '.';
+    while (depth < deepest && new Set(folders.map(tail)).size < group.length) depth += 1;
+    group.forEach((chip, i) => texts.set(chip.id, `${text} · ${tail(folders[i]!)}`));
+  }
+  return texts;
+}
+
 export class ChipsView {
   readonly element: HTMLElement;
 
@@ -34,15 +55,16 @@ export class ChipsView {
 
   render(): void {
     const chips = this.store.state.chips;
+    const texts = describeAll(chips);
     this.element.hidden = chips.length === 0;
     this.element.replaceChildren(
       ...chips.map((chip) =>
         h('span', { className: `chip ${chip.kind}`, attrs: { 'data-chip-id': chip.id, title: chip.path } }, [
-          h('span', { text: describe(chip) }),
+          h('span', { text: texts.get(chip.id) }),
           h('button', {
             className: 'btn-icon',
             text: '×',
-            attrs: { type: 'button', 'aria-label': `Remove ${describe(chip)}` },
+            attrs: { type: 'button', 'aria-label': `Remove ${texts.get(chip.id)}` },
             on: { click: () => this.remove(chip.id) },
           }),
         ]),

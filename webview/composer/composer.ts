@@ -1,12 +1,15 @@
 /**
  * The input area: textarea (Enter sends, Shift+Enter breaks the line, IME
- * composition never sends), Send/Stop, attach, effort picker, chips, attachments
- * and the notes that explain anything that cannot be attached or sent.
+ * composition never sends), Send/Stop, attach, effort picker and its lock, chips,
+ * attachments and the notes that explain anything that cannot be attached or sent.
+ * An effort picked for a message is for that message: the picker goes back to Auto
+ * after the send unless the user locked it.
  */
 import type { Button } from '@vscode/webview-ui-toolkit';
 import type { ContextChip, EffortChoice, StatusView, WebviewMessage } from '../../src/shared/protocol';
 import { EffortChoice as EffortChoices } from '../../src/shared/protocol';
 import { h, uniqueId } from '../dom';
+import { icon } from '../icons';
 import { relabel, toolkitButton, ToolkitDropdown } from '../toolkit';
 import { Attachments } from './attachments';
 import { ChipsView } from './chips';
@@ -32,6 +35,7 @@ export class Composer {
   readonly media: MediaEvents;
   readonly mentions: Mentions;
   private readonly effort: ToolkitDropdown<EffortChoice>;
+  private readonly effortLock: HTMLButtonElement;
   private readonly sendButton: Button;
   private streamingTurn: string | undefined;
   private sending = false;
@@ -51,6 +55,12 @@ export class Composer {
       { className: 'effort', ariaLabel: 'Reasoning effort' },
       store.state.effort,
     );
+    this.effortLock = h('button', {
+      className: 'btn-icon effort-lock',
+      attrs: { type: 'button', 'aria-label': 'Keep this effort for every message' },
+      on: { click: () => this.setEffortLocked(!this.store.state.effortLocked) },
+    });
+    this.showEffortLock();
     this.sendButton = toolkitButton('Send', () => this.primaryAction(), { appearance: 'primary', className: 'send', ariaLabel: 'Send message' });
     const attach = toolkitButton('Attach', () => this.media.picker.click(), { className: 'attach', ariaLabel: 'Attach images or video' });
     this.element = h('section', { className: 'composer', attrs: { 'aria-label': 'Compose a message' } }, [
@@ -59,7 +69,7 @@ export class Composer {
       this.attachments.element,
       this.mentions.list,
       this.input,
-      h('div', { className: 'composer-bar' }, [attach, this.media.picker, this.effort.element, h('span', { className: 'spacer' }), this.sendButton]),
+      h('div', { className: 'composer-bar' }, [attach, this.media.picker, this.effort.element, this.effortLock, h('span', { className: 'spacer' }), this.sendButton]),
     ]);
     this.wire();
     this.setStreaming(undefined);
@@ -102,6 +112,36 @@ export class Composer {
     }
   }
 
+  private setEffortLocked(locked: boolean): void {
+    this.store.state.effortLocked = locked;
+    this.store.changed();
+    this.showEffortLock();
+  }
+
+  private showEffortLock(): void {
+    const locked = this.store.state.effortLocked;
+    this.effortLock.setAttribute('aria-pressed', String(locked));
+    this.effortLock.title = locked
+      ? 'Effort locked: every message uses this effort. Click to go back to Auto after each message.'
+      : 'Effort goes back to Auto after each message. Click to keep it for every message.';
+    this.effortLock.replaceChildren(icon(locked ? 'lock' : 'unlock'));
+    this.effortLock.classList.toggle('locked', locked);
+  }
+
+  /** The caret goes to the end of the message box. */
+  focusInput(): void {
+    this.input.focus();
+    const end = this.input.value.length;
+    this.input.setSelectionRange(end, end);
+  }
+
+  /** Stops the answer that is streaming; false when none is. */
+  stopStreaming(): boolean {
+    if (!this.streamingTurn) return false;
+    this.deps.post({ type: 'stop', turnId: this.streamingTurn });
+    return true;
+  }
+
   setStreaming(turnId: string | undefined): void {
     this.streamingTurn = turnId;
     if (turnId) relabel(this.sendButton, 'Stop', 'Stop the answer');
@@ -136,8 +176,7 @@ export class Composer {
   }
 
   private primaryAction(): void {
-    if (this.streamingTurn) this.deps.post({ type: 'stop', turnId: this.streamingTurn });
-    else void this.send();
+    if (!this.stopStreaming()) void this.send();
   }
 
   async send(): Promise<void> {
@@ -160,10 +199,16 @@ export class Composer {
       this.notes.clear('busy');
       this.notes.clear('send-rejected');
       const sendId = uniqueId('send');
-      this.deps.post({ type: 'send', sendId, text, effort: this.store.state.effort, attachments: this.attachments.toAttachments(), chips: this.store.state.chips });
+      const { effort, effortLocked } = this.store.state;
+      this.deps.post({ type: 'send', sendId, text, effort, ...(effortLocked && effort !== 'auto' ? { effortLocked } : {}), attachments: this.attachments.toAttachments(), chips: this.store.state.chips });
       this.store.state.text = this.input.value;
       // Cleared from view but kept as pending until the host starts the turn or refuses it (sendRejected).
       this.store.takeForSending(sendId);
+      if (!effortLocked && effort !== 'auto') {
+        this.store.state.effort = 'auto';
+        this.effort.select('auto');
+        this.store.changed();
+      }
       this.input.value = '';
       this.attachments.clearSent();
       this.chips.render();

@@ -29,6 +29,8 @@ export interface SentDraft {
 export interface DraftState {
   text: string;
   effort: EffortChoice;
+  /** Keeps `effort` for every message; unlocked, the picker goes back to Auto after each send. */
+  effortLocked: boolean;
   detail: ImageDetail;
   chips: ContextChip[];
   images: ReadyImage[];
@@ -42,7 +44,7 @@ interface Persistence {
   setState(state: unknown): void;
 }
 
-const EMPTY: DraftState = { text: '', effort: 'auto', detail: 'high', chips: [], images: [], videos: [], pending: [] };
+const EMPTY: DraftState = { text: '', effort: 'auto', effortLocked: false, detail: 'high', chips: [], images: [], videos: [], pending: [] };
 
 function restore(saved: unknown): DraftState {
   if (!saved || typeof saved !== 'object') return structuredClone(EMPTY);
@@ -50,6 +52,7 @@ function restore(saved: unknown): DraftState {
   return {
     text: typeof draft.text === 'string' ? draft.text : '',
     effort: draft.effort ?? 'auto',
+    effortLocked: draft.effortLocked === true,
     detail: draft.detail ?? 'high',
     chips: Array.isArray(draft.chips) ? draft.chips : [],
     images: Array.isArray(draft.images) ? draft.images : [],

@@ -4,6 +4,7 @@
  */
 import type { ChatSummary, WebviewMessage } from '../../src/shared/protocol';
 import { h } from '../dom';
+import { iconButton } from '../icons';
 
 const when = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -54,8 +55,7 @@ export class HistoryPanel {
       actions.replaceChildren(h('span', { className: 'confirm-text', text: 'Delete this chat?' }), yes, no);
       no.focus();
     };
-    const reset = () =>
-      actions.replaceChildren(h('button', { className: 'btn-icon', text: '🗑', attrs: { type: 'button', 'aria-label': `Delete chat ${title}`, title: 'Delete' }, on: { click: askDelete } }));
+    const reset = () => actions.replaceChildren(iconButton('trash', `Delete chat ${title}`, askDelete));
     reset();
     return h('li', { className: active ? 'active' : '', attrs: { 'data-chat-id': chat.id } }, [open, actions]);
   }

@@ -1,14 +1,14 @@
 /**
  * One assistant answer, drawn from its turn record (src/shared/turnEvents.ts): effort
- * badge, thinking, steps, queue/retry line, the markdown body, an inline error,
- * usage, and Retry / Apply all edits. `render` is the only way in, for a live turn
+ * line, thinking, steps, queue/retry line, the markdown body, the stopped marker, an
+ * inline error, the turn's notices, usage, and Retry / Apply all edits. `render` is the only way in, for a live turn
  * after each event and for a reopened one once: it updates only what changed since
  * the last record, and while the turn streams the body goes through StreamingBody.
  */
 import type { EffortView, ErrorView, UsageView } from '../../src/shared/protocol';
-import type { TurnRecord, TurnStatus, TurnStep, TurnWait } from '../../src/shared/turnEvents';
+import type { TurnNotice, TurnRecord, TurnStatus, TurnStep, TurnWait } from '../../src/shared/turnEvents';
 import { h } from '../dom';
-import { formatEffort, formatUsage } from '../format';
+import { effortTooltip, formatEffort, formatUsage } from '../format';
 import { decorateCodeBlocks } from '../render/codeBlocks';
 import { renderMarkdown } from '../render/markdown';
 import { StreamingBody } from './streamingBody';
@@ -30,6 +30,8 @@ interface Drawn {
   status?: TurnStatus;
   usage?: UsageView;
   error?: ErrorView;
+  notices?: readonly TurnNotice[];
+  retriedBy?: string;
   /** The finished body's text, once rendered whole. */
   text?: string;
 }
@@ -42,6 +44,8 @@ export class AnswerView {
   private readonly stateLine: HTMLElement;
   private readonly steps: HTMLOListElement;
   private readonly errorBox: HTMLElement;
+  private readonly endNote: HTMLElement;
+  private readonly noticeList: HTMLElement;
   private readonly usageLine: HTMLElement;
   private readonly applyAll: HTMLButtonElement;
   private drawn: Drawn = { steps: [] };
@@ -57,6 +61,10 @@ export class AnswerView {
     this.body = h('div', { className: 'markdown' });
     this.errorBox = h('div', { className: 'error-box', attrs: { role: 'alert' } });
     this.errorBox.hidden = true;
+    this.endNote = h('p', { className: 'end-note' });
+    this.endNote.hidden = true;
+    this.noticeList = h('div', { className: 'turn-notices' });
+    this.noticeList.hidden = true;
     this.usageLine = h('span', { className: 'usage' });
     this.applyAll = h('button', {
       className: 'btn btn-small',
@@ -76,7 +84,9 @@ export class AnswerView {
       this.steps,
       this.stateLine,
       this.body,
+      this.endNote,
       this.errorBox,
+      this.noticeList,
       footer,
     ]);
   }
@@ -101,7 +111,9 @@ export class AnswerView {
     if (turn.status !== drawn.status) this.setStatus(turn.status);
     if (turn.usage !== drawn.usage) this.usageLine.textContent = turn.usage ? formatUsage(turn.usage) : '';
     if (turn.error !== drawn.error) this.setError(turn.error);
-    this.drawn = { ...drawn, effort: turn.effort, steps: turn.steps, waiting: turn.waiting, status: turn.status, usage: turn.usage, error: turn.error };
+    if (turn.notices !== drawn.notices) this.setNotices(turn.notices ?? []);
+    if (turn.status !== drawn.status || turn.retriedBy !== drawn.retriedBy) this.setEndNote(turn.status, turn.retriedBy, turn.text.trim() !== '');
+    this.drawn = { ...drawn, effort: turn.effort, steps: turn.steps, waiting: turn.waiting, status: turn.status, usage: turn.usage, error: turn.error, notices: turn.notices, retriedBy: turn.retriedBy };
   }
 
   /** Replaces the whole body with the finished text. */
@@ -117,7 +129,27 @@ export class AnswerView {
 
   private setEffort(effort: EffortView): void {
     const status = this.badges.querySelector('.status-badge');
-    this.badges.replaceChildren(h('span', { className: 'badge effort', text: formatEffort(effort), attrs: { title: 'Reasoning effort for this answer' } }), status ?? '');
+    this.badges.replaceChildren(h('span', { className: 'effort-line', text: formatEffort(effort), attrs: { title: effortTooltip(effort) } }), status ?? '');
+  }
+
+  /** Where the text ends, say why it ends there: stopped by the user, or answered again below (Retry). */
+  private setEndNote(status: TurnStatus, retriedBy: string | undefined, hasText: boolean): void {
+    const stopped = hasText ? 'Stopped — the answer above is incomplete.' : 'Stopped before the answer began.';
+    const text = retriedBy
+      ? `Retried below${status === 'stopped' ? ' — this answer was stopped' : ''}; this attempt is kept here but no longer sent to the model.`
+      : status === 'stopped'
+        ? stopped
+        : '';
+    this.endNote.hidden = !text;
+    this.endNote.textContent = text;
+    this.endNote.className = `end-note${status === 'stopped' ? ' stopped' : ''}`;
+    if (retriedBy) this.element.dataset.retried = retriedBy;
+    else delete this.element.dataset.retried;
+  }
+
+  private setNotices(notices: readonly TurnNotice[]): void {
+    this.noticeList.hidden = notices.length === 0;
+    this.noticeList.replaceChildren(...notices.map((n) => h('div', { className: `note ${n.level}`, attrs: { 'data-notice-id': n.id } }, [h('span', { className: 'note-text', text: n.text })])));
   }
 
   /** Steps the reducer kept are the same objects: only new or replaced ones are drawn. */

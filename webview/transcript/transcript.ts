@@ -2,17 +2,27 @@
  * The message list (an aria-live log). Every turn is a record reduced from its
  * events with the host's own reducer (src/shared/turnEvents.ts) and drawn by its
  * AnswerView: a live turn after each event, a reopened chat's turns from their
- * replayed events — one path for both. It also keeps sticky scrolling and lazy
- * rendering of old messages: opening a 1,000-message chat renders the recent ones
+ * replayed events — one path for both. It also follows the end of the chat and
+ * renders old messages lazily: opening a 1,000-message chat renders the recent ones
  * and the rest only when scrolled near, each exactly once.
+ *
+ * Following: the view stays at the end while the user has not scrolled away from
+ * it — through a stream, a tall question, images that load, a footer that appears
+ * when an answer ends, and a reopened chat whose messages take their real height
+ * only once drawn. Every message is watched for size changes rather than checking
+ * the position before each frame, because a message can grow (or a lazily drawn one
+ * settle) between frames; scrolling up stops following, scrolling back down resumes.
  */
 import { reduceLog, reduceTurn, type TurnEvent, type TurnRecord } from '../../src/shared/turnEvents';
 import { h } from '../dom';
 import { AnswerView, type AnswerHooks } from './answerView';
+import { TranscriptKeyboard } from './keyboard';
 import { userMessageView } from './userView';
 
 /** Messages rendered at once when a chat opens; a turn is two (the question and the answer). */
 const EAGER_TAIL = 40;
+/** Within this many pixels of the end counts as at the end (the user scrolled back down). */
+const END_SLACK = 24;
 
 interface Turn {
   record: TurnRecord;
@@ -28,19 +38,35 @@ export class Transcript {
   private readonly lazy: IntersectionObserver;
   private readonly lazyBuilders = new WeakMap<Element, () => HTMLElement>();
   private readonly hooks: AnswerHooks;
+  private readonly sizes: ResizeObserver;
+  /** Whether the view keeps to the end of the chat (the user has not scrolled away). */
+  private following = true;
+  /** Where our own last scroll put the view, to tell it from the user's. */
+  private ownScrollTop = -1;
   onStreamingChange: (turnId: string | undefined) => void = () => undefined;
 
-  constructor(cancel: (turnId: string) => HTMLElement) {
+  constructor(cancel: (turnId: string) => HTMLElement, onType: () => void = () => undefined) {
     this.empty = h('p', { className: 'empty', text: 'Ask Step Flash about your code. Paste or drop screenshots, type @ to mention a file.' });
     this.element = h('section', { className: 'transcript', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' } }, [this.empty]);
     this.lazy = new IntersectionObserver((entries) => this.renderVisible(entries), { root: this.element, rootMargin: '1500px 0px' });
-    this.hooks = { beforeFrame: () => this.atBottom(), afterFrame: (stick) => stick && this.scrollToEnd(), cancel };
+    this.sizes = new ResizeObserver(() => this.following && this.scrollToEnd());
+    this.sizes.observe(this.element);
+    this.element.addEventListener('scroll', () => this.scrolled(), { passive: true });
+    new TranscriptKeyboard(this.element, onType);
+    this.hooks = { beforeFrame: () => this.following, afterFrame: (stick) => stick && this.scrollToEnd(), cancel };
+  }
+
+  /** The empty-chat line; the app words it for what the user can do now. */
+  setEmptyText(text: string): void {
+    this.empty.textContent = text;
   }
 
   /** A reopened chat: each turn's events reduced as they were live, then drawn like a live turn. */
   setConversation(logs: readonly TurnEvent[][]): void {
     this.turns.clear();
     this.lazy.disconnect();
+    this.sizes.disconnect();
+    this.sizes.observe(this.element);
     const records = logs.map((log) => reduceLog(log)).filter((r): r is TurnRecord => r !== undefined);
     const nodes: HTMLElement[] = [];
     records.forEach((record, index) => {
@@ -52,8 +78,13 @@ export class Transcript {
       nodes.push(eager ? answer() : this.placeholder('assistant', record.text, answer));
     });
     this.element.replaceChildren(...(nodes.length ? nodes : [this.empty]));
-    for (const node of nodes) if (node.classList.contains('placeholder')) this.lazy.observe(node);
+    for (const node of nodes) {
+      if (node.classList.contains('placeholder')) this.lazy.observe(node);
+      else this.sizes.observe(node);
+    }
     this.streamingChanged();
+    // A reopened chat opens at its end, and stays there while its messages take their real height.
+    this.following = true;
     this.scrollToEnd();
   }
 
@@ -65,17 +96,20 @@ export class Transcript {
     if (event.kind === 'start') {
       this.empty.remove();
       this.turns.set(turnId, { record });
-      this.element.append(userMessageView(turnId, record.user), this.answerView(turnId));
+      const question = userMessageView(turnId, record.user);
+      const answer = this.answerView(turnId);
+      this.element.append(question, answer);
+      this.sizes.observe(question);
+      this.sizes.observe(answer);
       this.streamingChanged();
+      // A new question is followed to its answer, even from further up.
+      this.following = true;
       this.scrollToEnd();
       return;
     }
     turn!.record = record;
-    const ending = turn!.view && record.status !== 'streaming' && turnId === this.streamingId;
-    const stick = ending && this.atBottom();
     turn!.view?.render(record);
     if (record.status !== 'streaming') this.streamingChanged();
-    if (stick) this.scrollToEnd();
   }
 
   /** Draws the turn's latest record into a new view. */
@@ -108,16 +142,26 @@ export class Transcript {
       if (!entry.isIntersecting) continue;
       const build = this.lazyBuilders.get(entry.target);
       this.lazy.unobserve(entry.target);
-      if (build) entry.target.replaceWith(build());
+      if (!build) continue;
+      const built = build();
+      entry.target.replaceWith(built);
+      this.sizes.observe(built);
     }
   }
 
   private atBottom(): boolean {
     const scroller = this.element;
-    return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 80;
+    return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= END_SLACK;
+  }
+
+  /** A scroll we did not make is the user's: away from the end stops following, back to it resumes. */
+  private scrolled(): void {
+    if (Math.abs(this.element.scrollTop - this.ownScrollTop) < 2) return;
+    this.following = this.atBottom();
   }
 
   private scrollToEnd(): void {
     this.element.scrollTop = this.element.scrollHeight;
+    this.ownScrollTop = this.element.scrollTop;
   }
 }

@@ -1,6 +1,16 @@
-/** A user message: plain text (never markdown-rendered), its chips, images and videos. */
+/**
+ * A user message: its chips, images and videos, and the text rendered as markdown
+ * (sanitized like an answer) since that is how people write to a model. A long
+ * message is folded to a few lines with Show more, so it does not push the
+ * answer out of sight.
+ */
 import type { UserView } from '../../src/shared/turnEvents';
 import { h } from '../dom';
+import { renderMarkdown } from '../render/markdown';
+
+/** Past either of these a message starts folded. */
+const FOLD_LINES = 12;
+const FOLD_CHARS = 900;
 
 export function userMessageView(turnId: string, message: UserView): HTMLElement {
   const images = (message.images ?? []).map((image) =>
@@ -10,9 +20,23 @@ export function userMessageView(turnId: string, message: UserView): HTMLElement 
     }),
   );
   const labels = [...(message.chips ?? []).map((label) => ['chip', label]), ...(message.videos ?? []).map((name) => ['chip video', `Video: ${name}`])];
+  const text = h('div', { className: 'user-text markdown' }, [renderMarkdown(message.text)]);
+  const long = message.text.split('\n').length > FOLD_LINES || message.text.length > FOLD_CHARS;
   return h('article', { className: 'message user', attrs: { 'data-question-of': turnId, 'aria-label': 'You' } }, [
-    labels.length ? h('div', { className: 'chip-row' }, labels.map(([className, text]) => h('span', { className, text }))) : null,
+    labels.length ? h('div', { className: 'chip-row' }, labels.map(([className, label]) => h('span', { className, text: label }))) : null,
     images.length ? h('div', { className: 'thumb-row' }, images) : null,
-    h('div', { className: 'user-text', text: message.text }),
+    text,
+    long ? foldToggle(text) : null,
   ]);
+}
+
+function foldToggle(text: HTMLElement): HTMLButtonElement {
+  text.classList.add('folded');
+  const toggle = h('button', { className: 'btn-link fold-toggle', text: 'Show more', attrs: { type: 'button', 'aria-expanded': 'false' } });
+  toggle.addEventListener('click', () => {
+    const folded = text.classList.toggle('folded');
+    toggle.textContent = folded ? 'Show more' : 'Show less';
+    toggle.setAttribute('aria-expanded', String(!folded));
+  });
+  return toggle;
 }

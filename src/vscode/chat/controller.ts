@@ -6,7 +6,7 @@ import { chooseEffort, intentFromChat, type Intent } from '../../core/effort';
 import { CHAT_SYSTEM_PROMPT } from '../../core/prompts';
 import { StepError, type ChatMessage, type ChatResult, type ToolDefinition } from '../../core/provider';
 import type { EffortChoice, EffortView, HostMessage, WebviewMessageOf } from '../../shared/protocol';
-import { reduceTurn, replayTurn, type TurnStatus, type TurnStep, type TurnUpdate } from '../../shared/turnEvents';
+import { reduceTurn, replayTurn, type TurnNotice, type TurnStatus, type TurnStep, type TurnUpdate } from '../../shared/turnEvents';
 import { readSettings } from '../settings';
 import type { ProviderService } from '../provider/providerService';
 import type { ChatViewProvider } from '../chatView';
@@ -26,6 +26,8 @@ export interface TurnInput {
   /** What the model receives as the user's text (defaults to display). */
   prompt?: string;
   effortChoice?: EffortChoice;
+  /** The user locked the effort picker: the choice is not for this message only. */
+  effortLocked?: boolean;
   context?: ContextBlock[];
   images?: StoredImage[];
   videos?: Array<{ name: string; fileId: string }>;
@@ -35,6 +37,8 @@ export interface TurnInput {
   system?: string;
   /** Runs the exchange through this instead of a single streamed request (the tool loop). */
   run?: (ctx: TurnContext) => Promise<TurnRunResult>;
+  /** Retry: the turn whose message this answers again; it stays in the chat, out of the model's history. */
+  retryOf?: string;
 }
 
 export interface TurnContext {
@@ -165,7 +169,7 @@ export class ChatController {
     }
     const { intent, text } = message.effort === 'auto' ? intentFromChat(message.text) : { intent: 'chat' as Intent, text: message.text };
     onStart();
-    await this.runTurn({ intent, display: message.text, prompt: text, effortChoice: message.effort, context, images: checked, videos: attachedVideos, sendId: message.sendId });
+    await this.runTurn({ intent, display: message.text, prompt: text, effortChoice: message.effort, effortLocked: message.effortLocked === true, context, images: checked, videos: attachedVideos, sendId: message.sendId });
   }
 
   /** What stops media from being sent right now (no vision, no video), said before trying. */
@@ -181,20 +185,25 @@ export class ChatController {
    */
   async runTurn(input: TurnInput): Promise<TurnOutcome> {
     const settings = readSettings();
-    const effort = chooseEffort(input.intent, input.effortChoice ?? 'auto', settings.effort(input.intent));
+    const effort = chooseEffort(input.intent, input.effortChoice ?? 'auto', settings.effort(input.intent), input.effortLocked);
     const user: StoredUser = { text: input.display };
     if (input.context?.length) user.context = input.context;
     if (input.images?.length) user.images = input.images;
     if (input.videos?.length) user.videos = input.videos;
     // The turn belongs to the chat it started in, even if the user opens another meanwhile.
     const chat = this.chat;
-    const history = [...chat.turns];
+    // An answer that was retried is kept for the user to read, not sent to the model again.
+    const history = chat.turns.filter((turn) => !turn.retriedBy && turn.id !== input.retryOf);
     const turnId = newId();
     const emit = (event: StoredTurnEvent) => this.apply(chat, turnId, event);
     if (chat.title === 'New chat') chat.title = titleFrom(input.display);
     this.lastInputs.set(turnId, input);
     if (this.lastInputs.size > RETRYABLE_TURNS) this.lastInputs.delete(this.lastInputs.keys().next().value!);
     emit({ kind: 'start', turnId, at: Date.now(), user, effort, ...(input.sendId ? { sendId: input.sendId } : {}) });
+    if (input.retryOf) {
+      this.apply(chat, input.retryOf, { kind: 'retried', by: turnId });
+      this.log.info(`chat ${chat.id}: turn ${input.retryOf} retried as ${turnId}`);
+    }
 
     const abort = new AbortController();
     this.running.set(turnId, abort);
@@ -270,16 +279,26 @@ export class ChatController {
     for (const [id, abort] of this.running) if (!turnId || id === turnId) abort.abort();
   }
 
+  /** Answers the turn's message again in a new turn; the earlier answer stays, marked as retried. */
   async retry(turnId: string): Promise<void> {
     const input = this.lastInputs.get(turnId);
     if (!input) {
-      this.post({ type: 'notice', level: 'warning', text: 'That answer cannot be retried any more (it is from an earlier session). Send the message again.' });
+      await this.noteTurn(turnId, { id: 'retry', level: 'warning', text: 'This answer cannot be retried any more (it is from an earlier session). Send the message again.' });
       return;
     }
-    const index = indexOfTurn(this.chat, turnId);
-    if (index >= 0) this.chat.turns.splice(index, 1);
-    await this.runTurn(input);
-    await this.sync();
+    const { sendId: _sendId, ...again } = input;
+    await this.runTurn({ ...again, retryOf: turnId });
+  }
+
+  /** Says something about a turn of the open chat, saved with it; a turn it no longer shows gets a plain notice. */
+  async noteTurn(turnId: string, notice: TurnNotice): Promise<void> {
+    const chat = this.chat;
+    if (indexOfTurn(chat, turnId) < 0) {
+      this.post({ type: 'notice', level: notice.level, text: notice.text });
+      return;
+    }
+    this.apply(chat, turnId, { kind: 'notice', notice });
+    await this.persist(chat);
   }
 
   async newChat(): Promise<void> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { WebviewMessage, WebviewMessageOf } from '../../shared/protocol';
 import type { ContextBlock } from '../../core/chat/types';
-import { PROFILE_DEFAULTS } from '../../core/provider';
+import { PROFILE_DEFAULTS, PROVIDER_IDS } from '../../core/provider';
 import { chipBlock, type FileIndex } from '../context';
 import type { EditFlow } from '../edits/editFlow';
 import type { Logger } from '../log';
@@ -9,6 +9,7 @@ import type { ProviderService } from '../provider/providerService';
 import type { ChatController } from './controller';
 import type { VideoUploads } from './videoUploads';
 import { summarize } from '../commands/editingRunner';
+import { updateSetting } from '../settings';
 
 const MAX_DROPPED_BYTES = 130 * 1024 * 1024;
 
@@ -67,7 +68,25 @@ export class ChatRouter {
       case 'log':
         this.log[message.level](`[webview] ${message.message}`);
         return;
+      case 'setup':
+        return this.setup(message);
     }
+  }
+
+  /** The chat's first-run buttons: each ends with the chat told the new status. */
+  private async setup(message: WebviewMessageOf<'setup'>): Promise<void> {
+    if (message.action === 'setApiKey') await vscode.commands.executeCommand('stepFlash.setApiKey');
+    else if (message.action === 'chooseProvider') await vscode.commands.executeCommand('stepFlash.chooseProvider');
+    else {
+      const target = PROVIDER_IDS.find((id) => id === message.provider);
+      if (!target) {
+        this.log.warn(`setup: "${message.provider ?? ''}" is not a provider`);
+        return;
+      }
+      await updateSetting('provider', target);
+      this.log.info(`provider set to ${target} from the chat`);
+    }
+    await this.chat.syncStatus();
   }
 
   private async resolveChips(message: WebviewMessageOf<'send'>): Promise<ContextBlock[]> {
@@ -104,7 +123,7 @@ export class ChatRouter {
   private async apply(text: string, turnId: string): Promise<void> {
     const outcome = await this.edits.propose({ text }, { title: 'Apply from chat', source: `chat ${turnId}` });
     const summary = summarize(outcome);
-    this.chat.post({ type: 'notice', level: outcome.kind === 'proposed' ? 'info' : 'warning', text: outcome.kind === 'proposed' ? summary : `${summary} Apply needs SEARCH/REPLACE blocks, a diff, or a code block with its file path on the line before.` });
+    await this.chat.noteTurn(turnId, { id: 'apply', level: outcome.kind === 'proposed' ? 'info' : 'warning', text: outcome.kind === 'proposed' ? summary : `${summary} Apply needs SEARCH/REPLACE blocks, a diff, or a code block with its file path on the line before.` });
     if (outcome.kind === 'proposed') await vscode.commands.executeCommand('stepFlash.changes.focus').then(undefined, () => undefined);
   }
 
@@ -134,15 +153,19 @@ export class ChatRouter {
         const from = this.provider.safeProfile()?.id;
         if (!target || !from) return;
         await this.provider.switchRegion(from, target);
-        this.chat.post({ type: 'notice', level: 'info', text: `Switched to ${PROFILE_DEFAULTS[target].label}; retrying.` });
+        await this.chat.noteTurn(message.turnId, { id: 'switchRegion', level: 'info', text: `Switched to ${PROFILE_DEFAULTS[target].label}; retried below.` });
         return this.chat.retry(message.turnId);
       }
       case 'setApiKey':
         await vscode.commands.executeCommand('stepFlash.setApiKey');
         return this.chat.syncStatus();
       case 'copyDiagnostics':
-        if (failure) await vscode.env.clipboard.writeText(this.provider.diagnostics(failure, this.provider.safeProfile()));
-        this.chat.post({ type: 'notice', level: 'info', text: 'Diagnostics copied (no API key is included).' });
+        if (!failure) {
+          await this.chat.noteTurn(message.turnId, { id: 'diagnostics', level: 'warning', text: 'The details of this failure are from an earlier session; retry it to get diagnostics.' });
+          return;
+        }
+        await vscode.env.clipboard.writeText(this.provider.diagnostics(failure, this.provider.safeProfile()));
+        await this.chat.noteTurn(message.turnId, { id: 'diagnostics', level: 'info', text: 'Diagnostics copied (no API key is included).' });
         return;
       case 'openTopUp': {
         const url = failure?.topUpUrl ?? this.provider.safeProfile()?.topUpUrl;
@@ -153,10 +176,10 @@ export class ChatRouter {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'stepFlash');
         return;
       case 'stopSendingEffort':
-        this.chat.post({ type: 'notice', level: 'info', text: await this.provider.stopSendingEffort() });
+        await this.chat.noteTurn(message.turnId, { id: 'effort', level: 'info', text: await this.provider.stopSendingEffort() });
         return this.chat.retry(message.turnId);
       case 'useSupportedEffort':
-        this.chat.post({ type: 'notice', level: 'info', text: this.provider.useEffortLevels(failure?.effortRejected?.supported ?? []) });
+        await this.chat.noteTurn(message.turnId, { id: 'effort', level: 'info', text: this.provider.useEffortLevels(failure?.effortRejected?.supported ?? []) });
         return this.chat.retry(message.turnId);
     }
   }

@@ -37,7 +37,8 @@ export async function addToChat(deps: CommandDeps, kind: 'selection' | 'file', u
     else void vscode.window.showInformationMessage('Open a file of the workspace to attach it to the chat.');
   }
   if (!chip) return undefined;
-  await deps.chatView.reveal();
+  // The next thing the user does is type the question about it.
+  await deps.chatView.focusInput();
   deps.chat.post({ type: 'addChip', chip });
   return chip;
 }

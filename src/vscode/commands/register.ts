@@ -22,7 +22,7 @@ export function registerCommands(deps: CommandDeps, keys: KeyCommands, statusBar
       }
     };
   const commands: Record<string, (...args: never[]) => unknown> = {
-    'stepFlash.openChat': () => deps.chatView.reveal(),
+    'stepFlash.openChat': () => deps.chatView.focusInput(),
     'stepFlash.newChat': safe('New Chat', () => deps.chat.newChat()),
     'stepFlash.showLog': () => log.show(),
     'stepFlash.setApiKey': safe('Set API Key', (key?: string) => keys.setApiKey(typeof key === 'string' ? key : undefined)),

@@ -2,16 +2,21 @@ import * as vscode from 'vscode';
 import { normalizeBaseUrl, PROFILE_DEFAULTS, PROVIDER_IDS, validateKey, type ProviderId } from '../../core/provider';
 import { readSettings, updateSetting, type ProviderSetting } from '../settings';
 import type { Logger } from '../log';
-import type { ProviderService } from './providerService';
+import { PROVIDER_NAMES, type ProviderService } from './providerService';
+import { describeError } from './requestLog';
 
 const ENV_OFFER_KEY = 'stepFlash.envKeyOffered';
 
 /**
  * Set / Clear API Key, Show Connection Status, Choose Model, and the one-time
  * offer to import STEP_API_KEY. A key is validated against the chosen profile
- * before it is stored, so a key from the wrong region is caught when typed.
+ * before it is stored, so a key from the wrong region is caught when typed — and
+ * kept for the region it belongs to, whatever the user answers (see keyForOtherRegion).
  */
 export class KeyCommands {
+  /** A key refused this session, for Connection Status (the stored key's check is in provider.checks). */
+  private lastRefusal: string | undefined;
+
   constructor(
     private readonly provider: ProviderService,
     private readonly log: Logger,
@@ -51,25 +56,37 @@ export class KeyCommands {
       },
     );
     if (!check.ok) {
-      this.provider.lastCheck = `${new Date().toLocaleTimeString()}: ${check.error.title}`;
       const error = check.error;
-      if (error.kind === 'region-mismatch' && error.targetProvider) {
-        const target = error.targetProvider;
-        const choice = await vscode.window.showWarningMessage(`${error.message}`, 'Switch Region and Save Key', 'Cancel');
-        if (choice !== 'Switch Region and Save Key') return false;
-        await this.provider.keys.set(target, key);
-        await updateSetting('provider', target);
-        this.provider.lastCheck = `${new Date().toLocaleTimeString()}: key valid on ${PROFILE_DEFAULTS[target].label}`;
-        void vscode.window.showInformationMessage(`Key saved for ${PROFILE_DEFAULTS[target].label}; provider switched.`);
-        return true;
-      }
+      if (error.kind === 'region-mismatch' && error.targetProvider) return this.keyForOtherRegion(key, profile.id, error.targetProvider, error.message);
+      this.lastRefusal = `${new Date().toLocaleTimeString()}: a new key for ${profile.label} was refused — ${error.title}`;
+      this.log.warn(`key check for ${profile.id} refused the key: ${describeError(error)}`);
       void vscode.window.showErrorMessage(`${error.title}: ${error.message} The key was not stored.`);
       return false;
     }
     await this.provider.keys.set(profile.id, key);
-    this.provider.lastCheck = `${new Date().toLocaleTimeString()}: key valid${check.note ? ` (${check.note})` : ''}`;
-    this.log.info(`API key stored for ${profile.id} after a successful check`);
+    await this.provider.checks.record(profile.id, key, `key valid${check.note ? ` (${check.note})` : ''}`);
+    this.log.info(`key check for ${profile.id}: valid; API key stored${check.note ? ` (${check.note})` : ''}`);
     void vscode.window.showInformationMessage(`API key saved for ${profile.label}.${check.note ? ` ${check.note}` : ''}`);
+    return true;
+  }
+
+  /**
+   * The key works, on the other region. It is saved for that region before anything
+   * is asked, so no answer — Switch, closing the notification, ignoring it — throws a
+   * valid key away. The chat says at once where the key went and offers the same
+   * switch (webview/panels/setup.ts); the notification offers it here.
+   */
+  private async keyForOtherRegion(key: string, from: ProviderId, target: ProviderId, why: string): Promise<boolean> {
+    const name = PROVIDER_NAMES[target];
+    await this.provider.keys.set(target, key);
+    await this.provider.checks.record(target, key, `key valid (typed for ${PROVIDER_NAMES[from]}, belongs here)`);
+    this.log.info(`key check for ${from}: the key belongs to ${target}; stored for ${target}, provider left on ${from}`);
+    const SWITCH = `Switch to ${name}`;
+    void vscode.window.showWarningMessage(`${why} The key is saved for ${name}; Step Flash still uses ${PROVIDER_NAMES[from]} until you switch.`, SWITCH).then(async (choice) => {
+      if (choice !== SWITCH) return;
+      await updateSetting('provider', target);
+      this.log.info(`provider switched from ${from} to ${target} after the key check`);
+    });
     return true;
   }
 
@@ -92,7 +109,7 @@ export class KeyCommands {
           )?.id;
     if (!pick) return;
     await this.provider.keys.clear(pick);
-    this.provider.lastCheck = `key cleared for ${pick}`;
+    this.log.info(`API key cleared for ${pick}`);
     void vscode.window.showInformationMessage(`API key cleared for ${PROFILE_DEFAULTS[pick].label}.`);
   }
 
@@ -109,7 +126,8 @@ export class KeyCommands {
         `Model: ${profile.model}`,
         `API key: ${key ? 'stored in SecretStorage' : profile.keyRequired ? 'missing — run Step Flash: Set API Key' : 'none (not required)'}`,
         `Rate tier: ${profile.tier ?? 'not limited'}`,
-        `Last check: ${this.provider.lastCheck}`,
+        `Last check: ${this.provider.checks.describe(profile.id, key)}`,
+        ...(this.lastRefusal ? [`Last refused key: ${this.lastRefusal}`] : []),
       ];
     } catch (error) {
       lines = [`Provider: ${settings.provider}`, `Settings problem: ${(error as Error).message}`];

@@ -3,6 +3,7 @@ import {
   diagnosticsFor,
   createLimiterRegistry,
   RegionDiagnoser,
+  PROVIDER_IDS,
   resolveProfile,
   SessionCost,
   StepError,
@@ -18,6 +19,20 @@ import type { KeyStore } from '../secrets';
 import type { Logger } from '../log';
 import type { CostStatusBar } from '../statusBar';
 import type { EffortLevel, StatusView } from '../../shared/protocol';
+import { KeyChecks, type KeyCheckState } from './keyChecks';
+import { loggingClient } from './requestLog';
+
+/**
+ * Short provider names for the chat header and the settings' provider dropdown
+ * (package.json enumItemLabels, in the same order); messages that need the host
+ * use the profile's full label.
+ */
+export const PROVIDER_NAMES: Readonly<Record<ProviderId, string>> = {
+  'stepfun-global': 'StepFun (global)',
+  'stepfun-china': 'StepFun (China)',
+  openrouter: 'OpenRouter',
+  custom: 'Custom server',
+};
 
 /**
  * Base URLs that replace the profiles' defaults, from STEP_FLASH_BASE_URL_OVERRIDES
@@ -62,13 +77,17 @@ export class ProviderService {
   private limiters = createLimiterRegistry();
   /** Effort levels an endpoint named when it refused another, per profile and base URL (this session). */
   private readonly effortLevels = new Map<ProviderId, { baseUrl: string; levels: EffortLevel[] }>();
-  lastCheck = 'not checked yet';
+  /** The last key check per provider, kept across reloads (by a hash of the key, never the key). */
+  readonly checks: KeyChecks;
 
   constructor(
     readonly keys: KeyStore,
     private readonly log: Logger,
     private readonly statusBar: CostStatusBar,
-  ) {}
+    state?: KeyCheckState,
+  ) {
+    this.checks = new KeyChecks(state);
+  }
 
   /** Replaces the limiters' clock (and the limiters): tests compress a tier's minute with a faster one. */
   useLimiterClock(clock: Clock): void {
@@ -110,12 +129,13 @@ export class ProviderService {
   async client(profile = this.profile()): Promise<StepClient> {
     const apiKey = await this.keys.get(profile.id);
     const limiter = this.limiters.forProfile(profile);
-    return createStepClient({
+    const client = createStepClient({
       profile,
       ...(apiKey ? { apiKey } : {}),
       ...(limiter ? { limiter } : {}),
       regionDiagnoser: this.regionDiagnoser,
     });
+    return loggingClient(client, this.log);
   }
 
   /** Adds a finished request to the session cost and the status bar. */
@@ -146,14 +166,18 @@ export class ProviderService {
       profile = profileFrom(settings);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ...base, providerLabel: 'Settings need attention', model: message, keyPresent: false, supportsImages: false, supportsVideo: false, imageBlocker: message, videoBlocker: message };
+      return { ...base, providerLabel: 'Settings need attention', model: message, keyPresent: false, keyRequired: false, keysElsewhere: [], supportsImages: false, supportsVideo: false, imageBlocker: message, videoBlocker: message };
     }
     const keyPresent = !!(await this.keys.get(profile.id));
+    const keysElsewhere: StatusView['keysElsewhere'] = [];
+    for (const id of PROVIDER_IDS) if (id !== profile.id && (await this.keys.get(id))) keysElsewhere.push({ id, label: PROVIDER_NAMES[id] });
     const view: StatusView = {
       ...base,
-      providerLabel: profile.label,
+      providerLabel: profile.id === 'custom' ? `${PROVIDER_NAMES.custom} (${profile.host || profile.baseUrl})` : PROVIDER_NAMES[profile.id],
       model: profile.model,
       keyPresent,
+      keyRequired: profile.keyRequired,
+      keysElsewhere,
       supportsImages: profile.supportsImages,
       supportsVideo: profile.supportsVideo,
     };
@@ -192,9 +216,9 @@ export class ProviderService {
     if (key) {
       await this.keys.set(to, key);
       await this.keys.clear(from);
+      await this.checks.record(to, key, `key valid (found by the region check, moved from ${PROVIDER_NAMES[from]})`);
     }
     await updateSetting('provider', to);
-    this.lastCheck = `switched from ${from} to ${to}`;
     this.log.info(`provider switched from ${from} to ${to} after a region diagnosis`);
   }
 }

@@ -24,6 +24,8 @@ const SAMPLES: { [K in TurnEvent['kind']]: Extract<TurnEvent, { kind: K }> } = {
   stopped: { kind: 'stopped' },
   failed: { kind: 'failed', error: ERROR },
   end: { kind: 'end' },
+  notice: { kind: 'notice', notice: { id: 'apply', level: 'info', text: 'Proposed changes to 2 files for review in the Changes view.' } },
+  retried: { kind: 'retried', by: 't2' },
 };
 
 describe('turn events: reduceTurn', () => {
@@ -87,6 +89,23 @@ describe('turn events: reduceTurn', () => {
   it('end marks a streaming turn done and clears a waiting line', () => {
     const done = run(SAMPLES.queued, SAMPLES.end);
     assert.deepStrictEqual([done.status, 'waiting' in done, 'error' in done], ['done', false, false]);
+  });
+
+  it('a notice belongs to its turn: kept after the turn ends, and one with the same id replaces it in place', () => {
+    const apply = SAMPLES.notice.notice;
+    const copied = { id: 'diagnostics', level: 'info', text: 'Diagnostics copied.' } as const;
+    const turn = run(SAMPLES.end, SAMPLES.notice, { kind: 'notice', notice: copied });
+    assert.deepStrictEqual(turn.notices, [apply, copied]);
+    const again = reduceTurn(turn, { kind: 'notice', notice: { ...apply, level: 'warning', text: 'No file changes were proposed.' } })!;
+    assert.deepStrictEqual(again.notices, [{ ...apply, level: 'warning', text: 'No file changes were proposed.' }, copied], 'Apply pressed twice says it once');
+    assert.strictEqual(again.status, 'done');
+  });
+
+  it('retried names the turn that answered the message again and leaves the answer as it was', () => {
+    const stopped = run({ kind: 'answer', text: 'Partial' }, SAMPLES.stopped, SAMPLES.end);
+    const retried = reduceTurn(stopped, SAMPLES.retried)!;
+    assert.deepStrictEqual({ ...retried, retriedBy: undefined }, { ...stopped, retriedBy: undefined });
+    assert.strictEqual(retried.retriedBy, 't2');
   });
 
   it('drops an event for a turn that has not started', () => {
