@@ -4,15 +4,24 @@
  * the review and the repair turn can explain each one.
  */
 import { placeBlock, placeLines, type Placed } from './place';
+import { countLineBreaks } from './text';
 import type { BlockResult, DiffHunk, FileEditResult, MatchFailure, SearchReplace } from './types';
 
 export function applyFileEdits(text: string, edits: SearchReplace[]): FileEditResult {
+  // Line hints (hint headers, numbered lines) count lines of the file as it was before any block:
+  // lines that earlier blocks added or removed above a hinted line move it.
+  const moved: Array<{ at: number; by: number }> = [];
+  const shift = (line: number) => line + moved.reduce((sum, m) => (m.at <= line ? sum + m.by : sum), 0);
   return run(text, edits.length, (cur, index) => {
     const e = edits[index];
     if (typeof e?.search !== 'string' || typeof e?.replace !== 'string') {
       return { ok: false, block: { ok: false, index, reason: 'invalid', message: `Block ${index + 1}: search and replace must both be text.` } };
     }
-    return placeBlock(cur, e.search, e.replace, { index });
+    const placed = placeBlock(cur, e.search, e.replace, { index, shift });
+    if (placed.ok && placed.block.ok && index < edits.length - 1) {
+      moved.push({ at: placed.block.startLine - 1, by: countLineBreaks(placed.text) - countLineBreaks(cur) });
+    }
+    return placed;
   });
 }
 

@@ -32,8 +32,11 @@ export interface DiffHunk {
   lines: string[];
 }
 
-/** Which rung of the matching ladder placed a block. */
-export type MatchRung = 'exact' | 'whitespace' | 'indentation' | 'fuzzy' | 'elision';
+/**
+ * Which rung of the matching ladder placed a block: `blank-lines` matched every line but with
+ * blank lines missing or added; `fragment` found a one-line search as part of one line.
+ */
+export type MatchRung = 'exact' | 'whitespace' | 'indentation' | 'blank-lines' | 'fragment' | 'fuzzy' | 'elision';
 
 export type MatchFailure =
   | { reason: 'not-found'; message: string; nearest?: { startLine: number; endLine: number; text: string; similarity: number } }

@@ -1,0 +1,99 @@
+/**
+ * Reading a block's search text the way models write it. Two habits come from other tools
+ * and from our own repair turn, which shows files with numbered lines (repair.ts):
+ * - hint headers at the top of the search part (`:start_line:12`, `:end_line:20`, `-------`):
+ *   they say where the block is, they are not text of the file;
+ * - line-number prefixes copied from a numbered view (`12 | code`, `12:code`, `12<tab>code`).
+ * Both give a line hint that may break a tie between equal places, never place a block alone.
+ */
+import { isBlank } from './text';
+
+const HINT = /^\s*:(start|end)_line:\s*(\d+)\s*$/;
+const SEPARATOR = /^\s*-{5,9}\s*$/;
+
+export interface SearchText {
+  search: string[];
+  replace: string[];
+  /** 0-based file line where the first non-blank search line is expected. */
+  hint?: number;
+}
+
+function firstNonBlank(lines: string[]): number {
+  const k = lines.findIndex((l) => !isBlank(l));
+  return k < 0 ? 0 : k;
+}
+
+/**
+ * Takes hint headers off the top of the search text. A lone `-------` line with no hint before
+ * it is a header only when the file has no such line (otherwise it may be the file's own text).
+ * Hint lines in the replacement are refused: they would be written into the file.
+ */
+export function readHints(search: string[], replace: string[], name: string, fileHas: (line: string) => boolean): SearchText | { problem: string } {
+  let k = 0;
+  let start: number | undefined;
+  let end: number | undefined;
+  let separator = false;
+  while (k < search.length) {
+    const hint = HINT.exec(search[k]);
+    if (hint) {
+      if (hint[1] === 'start') start = Number(hint[2]);
+      else end = Number(hint[2]);
+    } else if (SEPARATOR.test(search[k]) && !separator && (start !== undefined || end !== undefined || !fileHas(search[k].trim()))) {
+      separator = true;
+    } else break;
+    k++;
+  }
+  const body = search.slice(k);
+  const stray = replace.find((l) => HINT.test(l) && !body.some((s) => s.trim() === l.trim()));
+  if (stray !== undefined) {
+    return {
+      problem: `${name}: the replacement contains the line hint "${stray.trim()}", which would be written into the file as text; line hints belong only at the top of the search part. Remove it from the replacement.`,
+    };
+  }
+  if (separator && replace.length > 0 && SEPARATOR.test(replace[0]) && !(body.length > 0 && SEPARATOR.test(body[0]))) {
+    return {
+      problem: `${name}: the replacement starts with the header line "${replace[0].trim()}", which would be written into the file as text; it belongs only at the top of the search part. Remove it from the replacement.`,
+    };
+  }
+  const lead = firstNonBlank(body);
+  const height = body.length - lead - [...body].reverse().findIndex((l) => !isBlank(l));
+  const hint = start !== undefined ? start - 1 + lead : end !== undefined ? end - height : undefined;
+  return { search: body, replace, ...(hint !== undefined && hint >= 0 ? { hint } : {}) };
+}
+
+const STYLES: Array<{ re: RegExp; colon?: true }> = [
+  { re: /^\s*(\d+) ?\| ?/ },
+  { re: /^\s*(\d+):/, colon: true },
+  { re: /^\s*(\d+)\t/ },
+  { re: /^\s*(\d+)→/ },
+];
+
+/**
+ * The search and replacement without line-number prefixes, when every non-blank search line has
+ * one in the same style and the numbers count up line by line; undefined otherwise.
+ */
+export function stripLineNumbers(search: string[], replace: string[]): SearchText | undefined {
+  const used = search.filter((l) => !isBlank(l));
+  if (used.length === 0) return undefined;
+  const style = STYLES.find((s) => used.every((l) => s.re.test(l)));
+  if (!style) return undefined;
+  let first: { at: number; n: number } | undefined;
+  for (let i = 0; i < search.length; i++) {
+    const m = style.re.exec(search[i]);
+    if (!m) continue;
+    const n = Number(m[1]);
+    first ??= { at: i, n };
+    if (n - first.n !== i - first.at) return undefined;
+  }
+  if (!first) return undefined;
+  // "12: code" and "12:code" both occur; one space is part of the prefix only when every line has it.
+  const afterColon = style.colon === true && used.every((l) => /^(?: |$)/.test(l.replace(style.re, '')));
+  const strip = (l: string) => {
+    const m = style.re.exec(l);
+    if (!m) return l;
+    const rest = l.slice(m[0].length);
+    return afterColon && rest.startsWith(' ') ? rest.slice(1) : rest;
+  };
+  const lead = firstNonBlank(search);
+  return { search: search.map(strip), replace: replace.map(strip), hint: first.n - 1 - first.at + lead };
+}
