@@ -13,9 +13,10 @@ export interface SearchReplace {
 export type ProposedChange =
   | { kind: 'edit'; path: string; edits: SearchReplace[] }
   /**
-   * A whole-file body: a new file, or a full replacement of an existing small one. `newFile`
-   * is set when the model said the file is new (a diff from /dev/null): an existing file there
-   * is refused, never replaced.
+   * A whole-file body: a new file, or a full replacement of an existing one (reviewed as a
+   * modification). `newFile` is set when the model said the file is new (a diff from /dev/null,
+   * create_file, a fenced file announced as new): an existing file there is never replaced
+   * (src/core/review/plan.ts).
    */
   | { kind: 'create'; path: string; content: string; newFile?: true }
   | { kind: 'delete'; path: string }

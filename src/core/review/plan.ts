@@ -5,6 +5,7 @@
  */
 import { blockFailures } from '../edits/apply';
 import type { MatchFailure, ProposedChange } from '../edits/types';
+import { asReplacement, overExisting } from '../edits/wholeFile';
 import type { EditEngine } from './engine';
 import type { FileStatus } from './types';
 
@@ -131,20 +132,24 @@ function applyOne(change: Exclude<ProposedChange, { kind: 'rename' }>, w: Workin
   const path = w.base.path;
   switch (change.kind) {
     case 'create':
-      if (change.newFile && w.curExists) {
-        w.reason = `the proposal creates ${path} as a new file, but it already exists; it was not replaced.`;
-        return;
-      }
-      w.curExists = true;
-      w.curText = change.content;
+      if (!w.curExists) {
+        w.curExists = true;
+        w.curText = change.content;
+      } else if (change.newFile) createOverExisting(change.content, w);
+      else w.curText = asReplacement(w.curText, change.content);
       return;
     case 'delete':
       if (!w.curExists) w.reason = `cannot delete ${path}: it does not exist.`;
       else w.curExists = false;
       return;
     case 'edit':
+      if (!w.curExists && change.edits[0]?.search.trim() === '') {
+        // An empty search creates a missing file: it is placed into an empty text.
+        w.curExists = true;
+        w.curText = '';
+      }
       if (!w.curExists) {
-        w.reason = `cannot edit ${path}: it does not exist (use a create for a new file).`;
+        w.reason = `cannot edit ${path}: it does not exist (to create it, give the whole file, or a block with an empty search).`;
         return;
       }
       placeOrFail(engine.applyFileEdits(w.curText, change.edits), w, 'edit');
@@ -157,6 +162,19 @@ function applyOne(change: Exclude<ProposedChange, { kind: 'rename' }>, w: Workin
       placeOrFail(engine.applyPatch(w.curText, change.hunks), w, 'patch hunk');
       return;
   }
+}
+
+/**
+ * A file announced as new (a diff from /dev/null, create_file, "Create `x`:") where one exists
+ * never replaces it. The one exception loses nothing: a text that keeps every existing line and
+ * only adds lines is planned as those additions, and reviewed as a modification.
+ */
+function createOverExisting(content: string, w: Working): void {
+  const path = w.base.path;
+  const over = overExisting(w.curText, content);
+  if (over.kind === 'adds') w.curText = over.text;
+  else if (over.kind === 'same') w.reason = `the proposal creates ${path} as a new file, but it already exists with exactly this text; there is nothing to change.`;
+  else w.reason = `the proposal creates ${path} as a new file, but it already exists; it was not replaced, since that would overwrite it. To change it, edit it with SEARCH/REPLACE blocks (or edit_file).`;
 }
 
 function placeOrFail(result: ReturnType<EditEngine['applyFileEdits']>, w: Working, noun: string): void {
