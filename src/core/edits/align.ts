@@ -33,26 +33,34 @@ export function alignToWindow(search: string[], replace: string[], window: strin
   const aligned = window.map((line, w) => (mapped[w] >= 0 ? search[mapped[w]] : line));
   // The model's blank lines that the file does not have are not part of the edit.
   const script = steps(search, replace).filter((s) => s.kind === 'add' || toWindow[s.j] >= 0);
+  /** The first line the model wrote in place of a removed run that starts at step k. */
+  const rewrittenAs = (k: number): string | undefined => {
+    while (k < script.length && script[k].kind === 'del') k++;
+    const s = script[k];
+    return s?.kind === 'add' ? s.text : undefined;
+  };
   const out: string[] = [];
   let w = 0;
   let prevKind: Step['kind'] | undefined;
   let lastAdded: string | undefined;
-  for (const s of script) {
+  script.forEach((s, k) => {
     if (s.kind === 'add') {
       out.push(s.text);
       lastAdded = s.text;
-      continue;
+      return;
     }
     const at = toWindow[s.j];
     // The file's blank lines before this line stay, unless the lines around them are both
-    // removed or the model wrote its own blank line just there.
+    // removed or the model wrote its own blank line just there (before this line, or first
+    // in place of it).
     const bothRemoved = s.kind === 'del' && prevKind === 'del';
-    const ownBlank = lastAdded !== undefined && isBlank(lastAdded);
+    const rewritten = s.kind === 'del' && prevKind !== 'del' ? rewrittenAs(k) : undefined;
+    const ownBlank = (lastAdded !== undefined && isBlank(lastAdded)) || (rewritten !== undefined && isBlank(rewritten));
     if (!bothRemoved && !ownBlank) for (let g = w; g < at; g++) out.push(window[g]);
     w = at + 1;
     prevKind = s.kind;
     lastAdded = undefined;
     if (s.kind === 'keep') out.push(search[s.j]);
-  }
+  });
   return { search: aligned, replace: out };
 }

@@ -17,16 +17,15 @@ export interface ReadBlock {
   problem?: string;
 }
 
-/** A title right above a run of `=`: unindented text about as long as the run. */
+/** A title right above a run of `=`: unindented text exactly as long as the run, as headings are written. */
 function underlinesTitle(lines: string[], at: number, start: number): boolean {
   const title = lines[at - 1];
   if (at - 1 <= start || title.trim() === '' || /^\s/.test(title) || EQUALS.test(title)) return false;
-  const run = lines[at].trim().length;
-  const len = title.trim().length;
-  return len <= run && len >= run - 2;
+  return title.trim().length === lines[at].trim().length;
 }
 
-function chooseDivider(lines: string[], start: number, candidates: number[]): number[] {
+/** The divider's index, or the lines that could each be it when none stands out. */
+function chooseDivider(lines: string[], start: number, candidates: number[]): number | number[] {
   const markerLength = SEARCH.exec(lines[start])?.[1].length ?? 7;
   const usual = (i: number) => {
     const run = lines[i].trim().length;
@@ -34,7 +33,7 @@ function chooseDivider(lines: string[], start: number, candidates: number[]): nu
   };
   const plain = (i: number) => !underlinesTitle(lines, i, start);
   for (const tier of [candidates.filter((i) => usual(i) && plain(i)), candidates.filter(plain), candidates.filter(usual)]) {
-    if (tier.length === 1) return tier;
+    if (tier.length === 1) return tier[0];
   }
   return candidates;
 }
@@ -57,13 +56,15 @@ export function readBlock(lines: string[], start: number, n: number): ReadBlock 
   }
   if (candidates.length === 0) return failed(`${where}: missing the "=======" divider between the search and replacement text.`, end + 1);
   const chosen = chooseDivider(lines, start, candidates);
-  if (chosen.length !== 1) {
+  if (Array.isArray(chosen)) {
     return failed(
-      `${where}: ${chosen.length} lines could be its "=======" divider (lines ${chosen.map((i) => i + 1).join(', ')}); the block is ambiguous, so it was not applied.`,
+      chosen.length === 1
+        ? `${where}: its only "=" line (line ${chosen[0] + 1}) underlines the heading above it, so the block has no clear "=======" divider; it was not applied.`
+        : `${where}: ${chosen.length} lines could be its "=======" divider (lines ${chosen.map((i) => i + 1).join(', ')}); the block is ambiguous, so it was not applied.`,
       end + 1,
     );
   }
   // Blocks hold whole lines: each keeps its line break, so a trailing blank line is part of the text.
   const body = (ls: string[]) => (ls.length ? `${ls.join('\n')}\n` : '');
-  return { search: body(lines.slice(start + 1, chosen[0])), replace: body(lines.slice(chosen[0] + 1, end)), next: end + 1 };
+  return { search: body(lines.slice(start + 1, chosen)), replace: body(lines.slice(chosen + 1, end)), next: end + 1 };
 }

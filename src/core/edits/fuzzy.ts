@@ -23,25 +23,37 @@ const MAX_LINE_PAIRS = 120_000;
 const MAX_ANCHOR_POSITIONS = 64;
 const FULL_SCAN_BUDGET = 20_000;
 const EXACT_RESCORE = 12;
+/** Line similarity below which ranking only bounds it: such lines cannot lift a window to FUZZY_THRESHOLD. */
+const RANKING_FLOOR = 0.6;
 /** File lines most like a search line (by shared words, then character counts) that are compared exactly. */
-const NEAR_LINE_CANDIDATES = 48;
-/** The longest words of a search line looked up, and the lines each may bring in. */
-const MAX_WORDS = 8;
-const MAX_WORD_LINES = 4000;
+const NEAR_LINE_CANDIDATES = 24;
+/** The longest words of a search line looked up; a word on more lines than COMMON_WORD is common. */
+const MAX_WORDS = 6;
+const COMMON_WORD = 256;
 const NEAR_LINE_SIMILARITY = 0.6;
 
 type Squashed = (i: number) => string;
 
-/** Weighted similarity of a window of the file and the (squashed) search lines. */
-function windowScore(file: Squashed, start: number, search: string[], floor = 0): number {
+/**
+ * Weighted similarity of a window of the file and the (squashed) search lines. Below `floor` a
+ * line's similarity is only bounded (cheaper); `known` keeps the exact values already computed.
+ */
+function windowScore(file: Squashed, start: number, search: string[], known: Map<number, number>, floor = 0): number {
   let total = 0;
   let score = 0;
-  for (let j = 0; j < search.length; j++) {
+  const m = search.length;
+  for (let j = 0; j < m; j++) {
     const a = file(start + j);
     const b = search[j];
     const w = pairWeight(a, b);
+    const pair = (start + j) * m + j;
+    let sim = known.get(pair);
+    if (sim === undefined) {
+      sim = lineSimilarity(a, b, floor);
+      if (sim > floor || floor === 0) known.set(pair, sim);
+    }
     total += w;
-    score += w * lineSimilarity(a, b, floor);
+    score += w * sim;
   }
   return total === 0 ? 1 : score / total;
 }
@@ -58,13 +70,14 @@ export function fuzzyLocate(fileLines: string[], searchLines: string[], find: Li
   const cache: Array<string | undefined> = new Array<string | undefined>(n);
   const file: Squashed = (i) => (cache[i] ??= squash(fileLines[i]));
   const search = searchLines.map(squash);
+  const known = new Map<number, number>();
   const starts = candidateStarts(n, file, search, find);
   let best: FuzzyCandidate | undefined;
   let second: FuzzyCandidate | undefined;
   // Rank by a cheap upper bound, then score the leaders exactly: the verdict uses exact scores.
-  const bounded = starts.map((start) => ({ start, score: windowScore(file, start, search, 0.5) })).sort((a, b) => b.score - a.score || a.start - b.start);
+  const bounded = starts.map((start) => ({ start, score: windowScore(file, start, search, known, RANKING_FLOOR) })).sort((a, b) => b.score - a.score || a.start - b.start);
   for (const { start } of bounded.slice(0, EXACT_RESCORE)) {
-    const score = windowScore(file, start, search);
+    const score = windowScore(file, start, search, known);
     if (!best || score > best.score) {
       second = best;
       best = { start, score };
@@ -126,10 +139,14 @@ function nearLineAnchors(file: Squashed, search: string[], find: LineFinder, vot
     .filter((t) => t.line.length >= 4)
     .sort((a, b) => b.line.length - a.line.length)
     .slice(0, 2);
+  const looked = new Map<string, number[]>();
   for (const { line, j } of targets) {
     const words = [...new Set(line.split(/[^A-Za-z0-9_$]+/).filter((w) => w.length >= 3))].sort((a, b) => b.length - a.length).slice(0, MAX_WORDS);
+    const found = words.map((word) => looked.get(word) ?? looked.set(word, find(word, COMMON_WORD + 1)).get(word)!);
+    // A word on hundreds of lines ("return", "const") says nothing about which line is meant.
+    const rare = found.filter((lines) => lines.length > 0 && lines.length <= COMMON_WORD);
     const shared = new Map<number, number>();
-    for (const word of words) for (const i of find(word, MAX_WORD_LINES)) shared.set(i, (shared.get(i) ?? 0) + 1);
+    for (const lines of rare.length > 0 ? rare : found) for (const i of lines) shared.set(i, (shared.get(i) ?? 0) + 1);
     const counts = countChars(line);
     const ranked = [...shared.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])

@@ -9,14 +9,24 @@ export const MAX_HITS = 20;
 
 /** Keys only ever drop whitespace around a line, so a keyed line always contains its key. */
 export type LineKey = (line: string) => string;
+export const keyExact: LineKey = (l) => l;
 export const keyTrimEnd: LineKey = (l) => l.trimEnd();
 export const keyTrim: LineKey = (l) => l.trim();
 
+/** A whole line equal to the part: exactly, but for trailing whitespace, or but for whitespace around it. */
+type Whole = 'exact' | 'trimEnd' | 'trim';
+const WHOLE = new Map<LineKey, Whole>([
+  [keyExact, 'exact'],
+  [keyTrimEnd, 'trimEnd'],
+  [keyTrim, 'trim'],
+]);
+
 /**
- * The indexes, in order, of the lines that contain `part` (at most `limit`). Over a file's
- * text this is a native substring search, so large files are not walked line by line in script.
+ * The indexes, in order, of the lines that contain `part` (at most `limit`), or, with `whole`,
+ * that are `part` as the key sees it. Over a file's text this is a native search (indexOf or a
+ * line-anchored regular expression), so large files are not walked line by line in script.
  */
-export type LineFinder = (part: string, limit: number) => number[];
+export type LineFinder = (part: string, limit: number, whole?: Whole) => number[];
 
 export function scanFinder(lines: string[]): LineFinder {
   return (part, limit) => {
@@ -26,16 +36,33 @@ export function scanFinder(lines: string[]): LineFinder {
   };
 }
 
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+
+/** Whether the text at [from, to) holds only whitespace (only a CR when `crOnly`). */
+function blankBetween(text: string, from: number, to: number, crOnly: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (crOnly ? c !== 13 : !isSpace(c)) return false;
+  }
+  return true;
+}
+
 /** Lines of `doc` containing a text, numbered as `index` says (file line → own index, -1 to skip). */
 export function textFinder(doc: Doc, index?: Int32Array): LineFinder {
-  return (part, limit) => {
+  const { text, starts } = doc;
+  return (part, limit, whole) => {
     const out: number[] = [];
-    let o = part === '' ? -1 : doc.text.indexOf(part);
-    while (o !== -1 && out.length < limit) {
+    if (part === '') return out;
+    for (let o = text.indexOf(part); o !== -1 && out.length < limit; ) {
       const line = lineAt(doc, o);
+      const lineEnd = starts[line + 1] - (line + 1 < doc.lines.length || doc.finalNewline ? 1 : 0);
+      // The first occurrence on a line decides: a whole-line match can start nowhere later.
+      const fits =
+        !whole ||
+        ((whole === 'trim' ? blankBetween(text, starts[line], o, false) : o === starts[line]) && blankBetween(text, o + part.length, lineEnd, whole === 'exact'));
       const i = index ? index[line] : line;
-      if (i >= 0) out.push(i);
-      o = doc.text.indexOf(part, doc.starts[line + 1]);
+      if (fits && i >= 0) out.push(i);
+      o = text.indexOf(part, starts[line + 1]);
     }
     return out;
   };
@@ -55,7 +82,7 @@ export function findLineMatches(file: string[], search: string[], key: LineKey, 
     return j === m;
   };
   if (find && first !== '') {
-    for (const i of find(first, Infinity)) {
+    for (const i of find(first, Infinity, WHOLE.get(key))) {
       if (test(i)) hits.push(i);
       if (hits.length >= limit) break;
     }

@@ -9,9 +9,9 @@ import { placeElided, type Nearest } from './elided';
 import { isElisionLine } from './elision';
 import { exactHits, pickExact, spliceExact } from './exact';
 import { fuzzyLocate } from './fuzzy';
-import { findLineMatches, keyTrim, keyTrimEnd, MAX_HITS, project, textFinder, type LineKey, type Projection } from './locate';
+import { findLineMatches, keyExact, keyTrim, keyTrimEnd, MAX_HITS, project, textFinder, type LineKey, type Projection } from './locate';
 import { transplant, usesTabs } from './reindent';
-import { readHints, stripLineNumbers } from './searchText';
+import { readHints, readLineNumbers } from './searchText';
 import { lineSimilarity, squash } from './similarity';
 import { blockLines, isBlank, lineAt, lineOfOffset, spliceDoc, splitDoc, type Doc } from './text';
 import type { BlockResult, MatchFailure, MatchRung } from './types';
@@ -96,13 +96,26 @@ export function placeBlock(text: string, search: string, replace: string, opts: 
   if ('problem' in read) return { ok: false, block: { ok: false, index: opts.index, reason: 'invalid', message: read.problem } };
   const shift = (h: number | undefined) => (h === undefined ? opts.hint : (opts.shift?.(h) ?? h));
   const searchText = read.search.length === lines.length ? search : joinBlock(read.search, search);
-  const numbers = stripLineNumbers(read.search, read.replace);
-  if (numbers) {
-    // Numbered lines may be the file's own text (a YAML list, a table): that reading comes first.
+  const numbers = readLineNumbers(read.search, read.replace);
+  if (numbers.kind !== 'none') {
+    // Numbered lines may be the file's own text (a YAML list, a table): that reading comes first,
+    // and only as it is: a loose match of numbered lines could write the numbers into the file.
     const literal = placeLines(text, searchText, replace, read.search, read.replace, { ...opts, hint: shift(read.hint), strict: true });
     if (literal.ok || (!literal.block.ok && literal.block.reason === 'ambiguous')) return literal;
-    const hint = shift(read.hint ?? numbers.hint);
-    return placeLines(text, joinBlock(numbers.search, search), joinBlock(numbers.replace, replace), numbers.search, numbers.replace, { ...opts, hint });
+    if (numbers.kind === 'unordered') {
+      const shown = numbers.numbers.slice(0, 6).join(', ');
+      return {
+        ok: false,
+        block: {
+          ok: false,
+          index: opts.index,
+          reason: 'not-found',
+          message: `${label(opts)}: every line of the search text starts with a line number, but the numbers (${shown}${numbers.numbers.length > 6 ? ', …' : ''}) do not count up one by one, so it is not a copy of the file's lines; quote the lines exactly, without line numbers.`,
+        },
+      };
+    }
+    const { search: s, replace: r, hint } = numbers.text;
+    return placeLines(text, joinBlock(s, search), joinBlock(r, replace), s, r, { ...opts, hint: shift(read.hint ?? hint) });
   }
   return placeLines(text, searchText, replace, read.search, read.replace, { ...opts, hint: shift(read.hint) });
 }
@@ -156,7 +169,7 @@ export function placeLines(text: string, search: string, replace: string, search
   const [sl, rl] = trimBlankEdges(searchLines, replaceLines);
   const at: Ladder = { doc, sl, rl, tabs: usesTabs(doc.lines), name, hint: opts.hint, fail, ok };
   const rungs: Array<[MatchRung, LineKey]> = [
-    ['exact', (l) => l],
+    ['exact', keyExact],
     ['whitespace', keyTrimEnd],
     ['indentation', keyTrim],
   ];

@@ -68,24 +68,27 @@ const STYLES: Array<{ re: RegExp; colon?: true }> = [
   { re: /^\s*(\d+)→/ },
 ];
 
-/**
- * The search and replacement without line-number prefixes, when every non-blank search line has
- * one in the same style and the numbers count up line by line; undefined otherwise.
- */
-export function stripLineNumbers(search: string[], replace: string[]): SearchText | undefined {
+/** What the line-number prefixes of a search text say. */
+export type LineNumbers =
+  | { kind: 'none' }
+  /** Every non-blank line is numbered and the numbers count up line by line: the text without them. */
+  | { kind: 'numbered'; text: SearchText }
+  /** Every non-blank line is numbered, but the numbers skip or repeat: not a copy of consecutive lines. */
+  | { kind: 'unordered'; numbers: number[] };
+
+/** One numbered line is no evidence: "8080: http" is a YAML line, not line 8080. */
+const MIN_NUMBERED = 2;
+
+export function readLineNumbers(search: string[], replace: string[]): LineNumbers {
   const used = search.filter((l) => !isBlank(l));
-  if (used.length === 0) return undefined;
-  const style = STYLES.find((s) => used.every((l) => s.re.test(l)));
-  if (!style) return undefined;
-  let first: { at: number; n: number } | undefined;
-  for (let i = 0; i < search.length; i++) {
-    const m = style.re.exec(search[i]);
-    if (!m) continue;
-    const n = Number(m[1]);
-    first ??= { at: i, n };
-    if (n - first.n !== i - first.at) return undefined;
-  }
-  if (!first) return undefined;
+  const style = used.length >= MIN_NUMBERED ? STYLES.find((s) => used.every((l) => s.re.test(l))) : undefined;
+  if (!style) return { kind: 'none' };
+  const numbered = search.flatMap((l, at) => {
+    const m = style.re.exec(l);
+    return m ? [{ at, n: Number(m[1]) }] : [];
+  });
+  const first = numbered[0];
+  if (numbered.some(({ at, n }) => n - first.n !== at - first.at)) return { kind: 'unordered', numbers: numbered.map(({ n }) => n) };
   // "12: code" and "12:code" both occur; one space is part of the prefix only when every line has it.
   const afterColon = style.colon === true && used.every((l) => /^(?: |$)/.test(l.replace(style.re, '')));
   const strip = (l: string) => {
@@ -95,5 +98,5 @@ export function stripLineNumbers(search: string[], replace: string[]): SearchTex
     return afterColon && rest.startsWith(' ') ? rest.slice(1) : rest;
   };
   const lead = firstNonBlank(search);
-  return { search: search.map(strip), replace: replace.map(strip), hint: first.n - 1 - first.at + lead };
+  return { kind: 'numbered', text: { search: search.map(strip), replace: replace.map(strip), hint: first.n - 1 - first.at + lead } };
 }

@@ -93,7 +93,13 @@ const NON_BLANK = /\S/;
 
 /** Whitespace only (or empty); tested without allocating, since it runs on every line of large files. */
 export function isBlank(line: string): boolean {
-  return !NON_BLANK.test(line);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9) continue;
+    // Past the usual indentation: printable ASCII decides at once, anything else as trim() would.
+    return c > 32 && c < 127 ? false : !NON_BLANK.test(line.slice(i));
+  }
+  return true;
 }
 
 /** 1-based line number of a character offset. */
