@@ -27,13 +27,14 @@ function underlinesTitle(lines: string[], at: number, start: number): boolean {
 /** The divider's index, or the lines that could each be it when none stands out. */
 function chooseDivider(lines: string[], start: number, candidates: number[]): number | number[] {
   const markerLength = SEARCH.exec(lines[start])?.[1].length ?? 7;
-  const usual = (i: number) => {
-    const run = lines[i].trim().length;
-    return run === 7 || run === markerLength;
-  };
+  const run = (i: number) => lines[i].trim().length;
+  const matching = (i: number) => run(i) === markerLength;
+  const usual = (i: number) => run(i) === 7 || matching(i);
   const plain = (i: number) => !underlinesTitle(lines, i, start);
-  for (const tier of [candidates.filter((i) => usual(i) && plain(i)), candidates.filter(plain), candidates.filter(usual)]) {
-    if (tier.length === 1) return tier[0];
+  const tiers = [(i: number) => matching(i) && plain(i), (i: number) => usual(i) && plain(i), plain, usual];
+  for (const tier of tiers) {
+    const chosen = candidates.filter(tier);
+    if (chosen.length === 1) return chosen[0];
   }
   return candidates;
 }

@@ -42,8 +42,8 @@ export interface PlaceOptions {
   hint?: number;
   /** Maps a line hint written against the original file to the text as earlier blocks left it. */
   shift?: (line: number) => number;
-  /** Only the rungs that find the text as it is (exact, whitespace, indentation). */
-  strict?: boolean;
+  /** The loosest rung to try, when only the text as it is may be found (exact, whitespace or indentation). */
+  upTo?: 'whitespace' | 'indentation';
 }
 
 export type Placed = { ok: true; text: string; block: BlockResult } | { ok: false; block: BlockResult };
@@ -54,8 +54,10 @@ function label(opts: PlaceOptions): string {
   return `${opts.lineOnly ? 'Hunk' : 'Block'} ${opts.index + 1}`;
 }
 
-function ranges(starts: number[], height: number): { text: string; ranges: Ranges } {
-  const rs = starts.slice(0, MAX_HITS).map((s) => ({ startLine: s + 1, endLine: s + Math.max(height, 1) }));
+/** Candidate places as 1-based line ranges; `height` is a number of lines, or each place's own last line (0-based). */
+function ranges(starts: number[], height: number | ((start: number) => number)): { text: string; ranges: Ranges } {
+  const last = (s: number) => (typeof height === 'number' ? s + Math.max(height, 1) - 1 : height(s));
+  const rs = starts.slice(0, MAX_HITS).map((s) => ({ startLine: s + 1, endLine: last(s) + 1 }));
   return { text: rs.map((r) => (r.startLine === r.endLine ? `${r.startLine}` : `${r.startLine}-${r.endLine}`)).join(', '), ranges: rs };
 }
 
@@ -100,7 +102,7 @@ export function placeBlock(text: string, search: string, replace: string, opts: 
   if (numbers.kind !== 'none') {
     // Numbered lines may be the file's own text (a YAML list, a table): that reading comes first,
     // and only as it is: a loose match of numbered lines could write the numbers into the file.
-    const literal = placeLines(text, searchText, replace, read.search, read.replace, { ...opts, hint: shift(read.hint), strict: true });
+    const literal = placeLines(text, searchText, replace, read.search, read.replace, { ...opts, hint: shift(read.hint), upTo: 'indentation' });
     if (literal.ok || (!literal.block.ok && literal.block.reason === 'ambiguous')) return literal;
     if (numbers.kind === 'unordered') {
       const shown = numbers.numbers.slice(0, 6).join(', ');
@@ -114,8 +116,17 @@ export function placeBlock(text: string, search: string, replace: string, opts: 
         },
       };
     }
-    const { search: s, replace: r, hint } = numbers.text;
-    return placeLines(text, joinBlock(s, search), joinBlock(r, replace), s, r, { ...opts, hint: shift(read.hint ?? hint) });
+    const readings = numbers.readings.map(({ search: s, replace: r, hint }) => ({
+      s,
+      r,
+      run: (upTo?: 'whitespace') => placeLines(text, joinBlock(s, search), joinBlock(r, replace), s, r, { ...opts, hint: shift(read.hint ?? hint), ...(upTo ? { upTo } : {}) }),
+    }));
+    // The reading whose lines are in the file as they are, indentation and all, comes first.
+    for (const reading of readings.length > 1 ? readings : []) {
+      const placed = reading.run('whitespace');
+      if (placed.ok) return placed;
+    }
+    return readings[readings.length - 1].run();
   }
   return placeLines(text, searchText, replace, read.search, read.replace, { ...opts, hint: shift(read.hint) });
 }
@@ -175,6 +186,7 @@ export function placeLines(text: string, search: string, replace: string, search
   ];
   for (const [rung, key] of rungs) {
     if (rung === 'exact' && !opts.lineOnly) continue; // the raw-text rung above already covered it
+    if (rung === 'indentation' && opts.upTo === 'whitespace') break;
     const hits = findLineMatches(doc.lines, sl, key, 0, MAX_HITS + 1, textFinder(doc));
     if (hits.length === 0) continue;
     const chosen = hits.length === 1 ? hits[0] : byHint(hits, opts.hint);
@@ -182,7 +194,7 @@ export function placeLines(text: string, search: string, replace: string, search
     const window = doc.lines.slice(chosen, chosen + sl.length);
     return ok(spliceDoc(doc, chosen, chosen + sl.length, transplant(sl, rl, window, chosen, at.tabs)), rung, chosen + 1, chosen + sl.length);
   }
-  if (opts.strict) return fail({ reason: 'not-found', message: `${name}: the search text was not found in the file.` });
+  if (opts.upTo) return fail({ reason: 'not-found', message: `${name}: the search text was not found in the file as it is.` });
 
   if (searchElides) {
     const elided = placeElided(doc, sl, rl, at.tabs, name, ranges);
@@ -229,7 +241,7 @@ function placeRaw(text: string, search: string, replace: string, searchLines: st
   });
 }
 
-function ambiguous(at: Ladder, rung: MatchRung, hits: number[], height: number): Placed {
+function ambiguous(at: Ladder, rung: MatchRung, hits: number[], height: number | ((start: number) => number)): Placed {
   const rs = ranges(hits, height);
   const how = rung === 'exact' ? '' : rung === 'whitespace' ? ' (ignoring trailing whitespace)' : rung === 'indentation' ? ' (ignoring indentation)' : ' (ignoring blank lines)';
   const count = hits.length > MAX_HITS ? `more than ${MAX_HITS}` : String(hits.length);
@@ -278,18 +290,25 @@ function placeSkippingBlanks(at: Ladder, proj: Projection): Placed | undefined {
     if (hits.length === 0) continue;
     const starts = hits.map((h) => proj.at[h]);
     const chosen = hits.length === 1 ? starts[0] : byHint(starts, at.hint);
-    if (chosen === undefined) return ambiguous(at, 'blank-lines', starts, at.sl.length);
+    if (chosen === undefined) return ambiguous(at, 'blank-lines', starts, (s) => proj.at[hits[starts.indexOf(s)] + lines.length - 1]);
     return replaceProjected(at, proj, hits[starts.indexOf(chosen)], 'blank-lines');
   }
   return undefined;
 }
 
-/** A one-line search text that is part of exactly one line: only that part changes. */
+const WORD = /[\p{L}\p{N}_$]/u;
+
+/**
+ * A one-line search text that is part of exactly one line: only that part changes. A part that
+ * starts or ends with a word character must start or end a word there ("http" is not in "https").
+ */
 function placeInLine(at: Ladder, rl: string[]): Placed | undefined {
   const part = at.sl[0].trim();
   const text = at.doc.text;
+  const cut = (before: string, first: string) => !(WORD.test(first) && WORD.test(before));
+  const bounded = (p: number) => cut(text[p - 1] ?? ' ', part[0]) && cut(text[p + part.length] ?? ' ', part[part.length - 1]);
   const offsets: number[] = [];
-  for (let p = text.indexOf(part); p !== -1 && offsets.length <= MAX_HITS; p = text.indexOf(part, p + 1)) offsets.push(p);
+  for (let p = text.indexOf(part); p !== -1 && offsets.length <= MAX_HITS; p = text.indexOf(part, p + 1)) if (bounded(p)) offsets.push(p);
   if (offsets.length === 0) return undefined;
   const lines = offsets.map((o) => lineAt(at.doc, o));
   const chosen = offsets.length === 1 ? 0 : lines.indexOf(byHint(lines, at.hint) ?? -1);

@@ -71,8 +71,11 @@ const STYLES: Array<{ re: RegExp; colon?: true }> = [
 /** What the line-number prefixes of a search text say. */
 export type LineNumbers =
   | { kind: 'none' }
-  /** Every non-blank line is numbered and the numbers count up line by line: the text without them. */
-  | { kind: 'numbered'; text: SearchText }
+  /**
+   * Every non-blank line is numbered and the numbers count up line by line: the text without
+   * them. "12: x" has two readings (the space may be the prefix's or the code's indentation).
+   */
+  | { kind: 'numbered'; readings: SearchText[] }
   /** Every non-blank line is numbered, but the numbers skip or repeat: not a copy of consecutive lines. */
   | { kind: 'unordered'; numbers: number[] };
 
@@ -89,14 +92,18 @@ export function readLineNumbers(search: string[], replace: string[]): LineNumber
   });
   const first = numbered[0];
   if (numbered.some(({ at, n }) => n - first.n !== at - first.at)) return { kind: 'unordered', numbers: numbered.map(({ n }) => n) };
-  // "12: code" and "12:code" both occur; one space is part of the prefix only when every line has it.
-  const afterColon = style.colon === true && used.every((l) => /^(?: |$)/.test(l.replace(style.re, '')));
-  const strip = (l: string) => {
-    const m = style.re.exec(l);
-    if (!m) return l;
-    const rest = l.slice(m[0].length);
-    return afterColon && rest.startsWith(' ') ? rest.slice(1) : rest;
-  };
   const lead = firstNonBlank(search);
-  return { kind: 'numbered', text: { search: search.map(strip), replace: replace.map(strip), hint: first.n - 1 - first.at + lead } };
+  const hint = first.n - 1 - first.at + lead;
+  const reading = (space: boolean): SearchText => {
+    const strip = (l: string) => {
+      const m = style.re.exec(l);
+      if (!m) return l;
+      const rest = l.slice(m[0].length);
+      return space && rest.startsWith(' ') ? rest.slice(1) : rest;
+    };
+    return { search: search.map(strip), replace: replace.map(strip), hint };
+  };
+  // grep writes "12:code"; people write "12: code". One space after every colon is either.
+  const spaced = style.colon === true && used.every((l) => /^(?: |$)/.test(l.replace(style.re, '')));
+  return { kind: 'numbered', readings: spaced ? [reading(false), reading(true)] : [reading(false)] };
 }
