@@ -179,22 +179,23 @@ export function placeLines(text: string, search: string, replace: string, search
   const doc = splitDoc(text);
   const [sl, rl] = trimBlankEdges(searchLines, replaceLines);
   const at: Ladder = { doc, sl, rl, tabs: usesTabs(doc.lines), name, hint: opts.hint, fail, ok };
-  const rungs: Array<[MatchRung, LineKey]> = [
+  const rungs: Array<['exact' | 'whitespace', LineKey]> = [
     ['exact', keyExact],
     ['whitespace', keyTrimEnd],
-    ['indentation', keyTrim],
   ];
   for (const [rung, key] of rungs) {
     if (rung === 'exact' && !opts.lineOnly) continue; // the raw-text rung above already covered it
-    if (rung === 'indentation' && opts.upTo === 'whitespace') break;
     const hits = findLineMatches(doc.lines, sl, key, 0, MAX_HITS + 1, textFinder(doc));
     if (hits.length === 0) continue;
     const chosen = hits.length === 1 ? hits[0] : byHint(hits, opts.hint);
-    if (chosen === undefined) return ambiguous(at, rung, hits, sl.length);
+    if (chosen === undefined) return ambiguous(at, rung === 'exact' ? 'exact' : 'whitespace', hits, sl.length);
     const window = doc.lines.slice(chosen, chosen + sl.length);
     return ok(spliceDoc(doc, chosen, chosen + sl.length, transplant(sl, rl, window, chosen, at.tabs)), rung, chosen + 1, chosen + sl.length);
   }
-  if (opts.upTo) return fail({ reason: 'not-found', message: `${name}: the search text was not found in the file as it is.` });
+  const proj = opts.upTo === 'whitespace' ? undefined : project(doc.lines);
+  const loose = proj && placeLoosely(at, proj);
+  if (loose) return loose;
+  if (opts.upTo || !proj) return fail({ reason: 'not-found', message: `${name}: the search text was not found in the file as it is.` });
 
   if (searchElides) {
     const elided = placeElided(doc, sl, rl, at.tabs, name, ranges);
@@ -202,8 +203,7 @@ export function placeLines(text: string, search: string, replace: string, search
     if (elided.kind === 'failed') return fail(elided.failure);
     return notFound(at, elided.nearest);
   }
-  const proj = project(doc.lines);
-  const skipping = placeSkippingBlanks(at, proj);
+  const skipping = placeSkippingBlanks(at, proj, keyTrim);
   if (skipping) return skipping;
   if (!opts.lineOnly && sl.length === 1) {
     const part = placeInLine(at, rl);
@@ -241,9 +241,18 @@ function placeRaw(text: string, search: string, replace: string, searchLines: st
   });
 }
 
-function ambiguous(at: Ladder, rung: MatchRung, hits: number[], height: number | ((start: number) => number)): Placed {
+/** How loosely the rivals of an ambiguous match were compared, for its message. */
+const LOOSENESS = {
+  exact: '',
+  whitespace: ' (ignoring trailing whitespace)',
+  indentation: ' (ignoring indentation)',
+  'blank-lines': ' (ignoring blank lines)',
+  either: ' (ignoring indentation or blank lines)',
+};
+
+function ambiguous(at: Ladder, loosely: keyof typeof LOOSENESS, hits: number[], height: number | ((start: number) => number)): Placed {
   const rs = ranges(hits, height);
-  const how = rung === 'exact' ? '' : rung === 'whitespace' ? ' (ignoring trailing whitespace)' : rung === 'indentation' ? ' (ignoring indentation)' : ' (ignoring blank lines)';
+  const how = LOOSENESS[loosely];
   const count = hits.length > MAX_HITS ? `more than ${MAX_HITS}` : String(hits.length);
   return at.fail({
     reason: 'ambiguous',
@@ -281,19 +290,41 @@ function replaceProjected(at: Ladder, proj: Projection, p: number, rung: MatchRu
   return at.ok(spliceDoc(at.doc, first, last + 1, out), rung, first + 1, last + 1);
 }
 
-/** The search text with its lines as they are, but blank lines missing or added between them. */
-function placeSkippingBlanks(at: Ladder, proj: Projection): Placed | undefined {
+/** Places where the non-blank search lines are the file's lines, blank lines aside (projected index and file lines). */
+function blankSkippingHits(at: Ladder, proj: Projection, key: LineKey): Array<{ p: number; start: number; end: number }> {
   const lines = at.sl.filter((l) => !isBlank(l));
-  if (lines.length < 2) return undefined;
-  for (const key of [keyTrimEnd, keyTrim]) {
-    const hits = findLineMatches(proj.lines, lines, key, 0, MAX_HITS + 1, textFinder(at.doc, proj.index));
-    if (hits.length === 0) continue;
-    const starts = hits.map((h) => proj.at[h]);
-    const chosen = hits.length === 1 ? starts[0] : byHint(starts, at.hint);
-    if (chosen === undefined) return ambiguous(at, 'blank-lines', starts, (s) => proj.at[hits[starts.indexOf(s)] + lines.length - 1]);
-    return replaceProjected(at, proj, hits[starts.indexOf(chosen)], 'blank-lines');
+  if (lines.length < 2) return [];
+  return findLineMatches(proj.lines, lines, key, 0, MAX_HITS + 1, textFinder(at.doc, proj.index)).map((p) => ({ p, start: proj.at[p], end: proj.at[p + lines.length - 1] }));
+}
+
+/**
+ * Two different loosenings compete: the lines with other indentation, or with their own
+ * indentation but blank lines missing or added. A place either finds is a rival of the other's,
+ * so two places are refused (or chosen between by a line hint), never picked by rung order.
+ */
+function placeLoosely(at: Ladder, proj: Projection): Placed | undefined {
+  const indented = findLineMatches(at.doc.lines, at.sl, keyTrim, 0, MAX_HITS + 1, textFinder(at.doc)).map((start) => ({ start, end: start + at.sl.length - 1 }));
+  const spaced = blankSkippingHits(at, proj, keyTrimEnd).filter((h) => !indented.some((i) => i.start === h.start));
+  const all = [...indented, ...spaced].sort((a, b) => a.start - b.start);
+  if (all.length === 0) return undefined;
+  const chosen = all.length === 1 ? all[0].start : byHint(all.map((h) => h.start), at.hint);
+  if (chosen === undefined) {
+    const loosely = spaced.length === 0 ? 'indentation' : indented.length === 0 ? 'blank-lines' : 'either';
+    return ambiguous(at, loosely, all.map((h) => h.start), (s) => all.find((h) => h.start === s)?.end ?? s);
   }
-  return undefined;
+  const blank = spaced.find((h) => h.start === chosen);
+  if (blank) return replaceProjected(at, proj, blank.p, 'blank-lines');
+  const window = at.doc.lines.slice(chosen, chosen + at.sl.length);
+  return at.ok(spliceDoc(at.doc, chosen, chosen + at.sl.length, transplant(at.sl, at.rl, window, chosen, at.tabs)), 'indentation', chosen + 1, chosen + at.sl.length);
+}
+
+/** The search lines with blank lines missing or added between them (and, with keyTrim, other indentation). */
+function placeSkippingBlanks(at: Ladder, proj: Projection, key: LineKey): Placed | undefined {
+  const hits = blankSkippingHits(at, proj, key);
+  if (hits.length === 0) return undefined;
+  const chosen = hits.length === 1 ? hits[0].start : byHint(hits.map((h) => h.start), at.hint);
+  if (chosen === undefined) return ambiguous(at, 'blank-lines', hits.map((h) => h.start), (s) => hits.find((h) => h.start === s)?.end ?? s);
+  return replaceProjected(at, proj, hits.find((h) => h.start === chosen)!.p, 'blank-lines');
 }
 
 const WORD = /[\p{L}\p{N}_$]/u;

@@ -43,6 +43,13 @@ describe('drift with different line counts: blank lines', () => {
     assert.match(block.ok ? '' : block.message, /matches 2 places \(ignoring blank lines\) \(lines 1-3, 5-6\)/);
   });
 
+  it('refuses when one place has the lines with other indentation and another has them with a blank line between', () => {
+    const file = 'function f() {\n  a();\n\n  b();\n}\nfunction g() {\na();\nb();\n}\n';
+    const { block } = apply(file, '  a();\n  b();\n', '  a();\n  c();\n  b();\n');
+    assert.ok(!block.ok && block.reason === 'ambiguous', JSON.stringify(block));
+    assert.match(block.ok ? '' : block.message, /matches 2 places \(ignoring indentation or blank lines\) \(lines 2-4, 7-8\)/);
+  });
+
   it('places a drifted search that also lacks a blank line (fuzzy on non-blank lines)', () => {
     const file = 'class Mailer\n  def initialize(smtp)\n    @smtp = smtp\n  end\n\n  def deliver(message)\n    @smtp.send_message(message.body, message.to)\n  end\nend\n';
     const search = '  def initialize(smtp)\n    @smtp = smtp\n  end\n  def deliver(msg)\n    @smtp.send_message(message.body, message.to)\n  end\n';
