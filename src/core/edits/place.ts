@@ -25,6 +25,14 @@ export const FUZZY_THRESHOLD = 0.8;
 export const FUZZY_MARGIN = 0.08;
 const RELATIVE_MARGIN = 3;
 const MIN_MARGIN = 0.02;
+/** How loose each rung's reading is; indentation and blank lines are different loosenings of equal rank. */
+export const RANK: Record<MatchRung, number> = { exact: 0, whitespace: 1, indentation: 2, 'blank-lines': 2, elision: 3, fragment: 4, fuzzy: 5 };
+
+/** The stricter of a rung and an optional limit. */
+function within(rung: MatchRung, limit: MatchRung | undefined): MatchRung {
+  return limit !== undefined && RANK[limit] < RANK[rung] ? limit : rung;
+}
+
 /** A line hint chooses between equal places only when exactly one lies this close to it. */
 const HINT_SLACK = 3;
 
@@ -42,8 +50,8 @@ export interface PlaceOptions {
   hint?: number;
   /** Maps a line hint written against the original file to the text as earlier blocks left it. */
   shift?: (line: number) => number;
-  /** The loosest rung to try, when only the text as it is may be found (exact, whitespace or indentation). */
-  upTo?: 'whitespace' | 'indentation';
+  /** The loosest rung allowed (see RANK): a reading of the text as it is, or a replay no looser than before. */
+  loosest?: MatchRung;
 }
 
 export type Placed = { ok: true; text: string; block: BlockResult } | { ok: false; block: BlockResult };
@@ -102,7 +110,7 @@ export function placeBlock(text: string, search: string, replace: string, opts: 
   if (numbers.kind !== 'none') {
     // Numbered lines may be the file's own text (a YAML list, a table): that reading comes first,
     // and only as it is: a loose match of numbered lines could write the numbers into the file.
-    const literal = placeLines(text, searchText, replace, read.search, read.replace, { ...opts, hint: shift(read.hint), upTo: 'indentation' });
+    const literal = placeLines(text, searchText, replace, read.search, read.replace, { ...opts, hint: shift(read.hint), loosest: within('blank-lines', opts.loosest) });
     if (literal.ok || (!literal.block.ok && literal.block.reason === 'ambiguous')) return literal;
     if (numbers.kind === 'unordered') {
       const shown = numbers.numbers.slice(0, 6).join(', ');
@@ -119,11 +127,11 @@ export function placeBlock(text: string, search: string, replace: string, opts: 
     const readings = numbers.readings.map(({ search: s, replace: r, hint }) => ({
       s,
       r,
-      run: (upTo?: 'whitespace') => placeLines(text, joinBlock(s, search), joinBlock(r, replace), s, r, { ...opts, hint: shift(read.hint ?? hint), ...(upTo ? { upTo } : {}) }),
+      run: (loosest = opts.loosest) => placeLines(text, joinBlock(s, search), joinBlock(r, replace), s, r, { ...opts, hint: shift(read.hint ?? hint), ...(loosest ? { loosest } : {}) }),
     }));
     // The reading whose lines are in the file as they are, indentation and all, comes first.
     for (const reading of readings.length > 1 ? readings : []) {
-      const placed = reading.run('whitespace');
+      const placed = reading.run(within('whitespace', opts.loosest));
       if (placed.ok) return placed;
     }
     return readings[readings.length - 1].run();
@@ -179,12 +187,15 @@ export function placeLines(text: string, search: string, replace: string, search
   const doc = splitDoc(text);
   const [sl, rl] = trimBlankEdges(searchLines, replaceLines);
   const at: Ladder = { doc, sl, rl, tabs: usesTabs(doc.lines), name, hint: opts.hint, fail, ok };
+  const may = (rung: MatchRung) => opts.loosest === undefined || RANK[rung] <= RANK[opts.loosest];
+  const notAsClose = () => fail({ reason: 'not-found', message: `${name}: the search text was not found in the file as closely as a ${opts.loosest} match.` });
   const rungs: Array<['exact' | 'whitespace', LineKey]> = [
     ['exact', keyExact],
     ['whitespace', keyTrimEnd],
   ];
   for (const [rung, key] of rungs) {
     if (rung === 'exact' && !opts.lineOnly) continue; // the raw-text rung above already covered it
+    if (!may(rung)) break;
     const hits = findLineMatches(doc.lines, sl, key, 0, MAX_HITS + 1, textFinder(doc));
     if (hits.length === 0) continue;
     const chosen = hits.length === 1 ? hits[0] : byHint(hits, opts.hint);
@@ -192,10 +203,11 @@ export function placeLines(text: string, search: string, replace: string, search
     const window = doc.lines.slice(chosen, chosen + sl.length);
     return ok(spliceDoc(doc, chosen, chosen + sl.length, transplant(sl, rl, window, chosen, at.tabs)), rung, chosen + 1, chosen + sl.length);
   }
-  const proj = opts.upTo === 'whitespace' ? undefined : project(doc.lines);
-  const loose = proj && placeLoosely(at, proj);
+  if (!may('indentation')) return notAsClose();
+  const proj = project(doc.lines);
+  const loose = placeLoosely(at, proj);
   if (loose) return loose;
-  if (opts.upTo || !proj) return fail({ reason: 'not-found', message: `${name}: the search text was not found in the file as it is.` });
+  if (!may('elision')) return notAsClose();
 
   if (searchElides) {
     const elided = placeElided(doc, sl, rl, at.tabs, name, ranges);
@@ -205,10 +217,12 @@ export function placeLines(text: string, search: string, replace: string, search
   }
   const skipping = placeSkippingBlanks(at, proj, keyTrim);
   if (skipping) return skipping;
+  if (!may('fragment')) return notAsClose();
   if (!opts.lineOnly && sl.length === 1) {
     const part = placeInLine(at, rl);
     if (part) return part;
   }
+  if (!may('fuzzy')) return notAsClose();
   const fuzzy = placeFuzzy(at, proj);
   return 'placed' in fuzzy ? fuzzy.placed : notFound(at, fuzzy.nearest);
 }

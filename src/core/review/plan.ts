@@ -3,8 +3,8 @@
  * result per file. Pure: the caller reads the files (open editors first) and
  * hands their texts in, so this runs the same under a unit test.
  */
-import { blockFailures } from '../edits/apply';
-import type { MatchFailure, ProposedChange } from '../edits/types';
+import { blockFailures, loosestRung, type PlaceLimit } from '../edits/apply';
+import type { MatchFailure, MatchRung, ProposedChange } from '../edits/types';
 import { asReplacement, overExisting } from '../edits/wholeFile';
 import type { EditEngine } from './engine';
 import type { FileStatus } from './types';
@@ -29,6 +29,8 @@ export interface PlannedFile {
   proposedText: string;
   /** The changes that produced this file, in order, so apply can re-match them against newer text. */
   changes: ProposedChange[];
+  /** The loosest reading that placed its blocks: re-matching them on newer text may be no looser. */
+  loosest?: MatchRung;
 }
 
 interface Working {
@@ -40,18 +42,23 @@ interface Working {
   failures?: MatchFailure[];
   renameFrom?: Working;
   renamedAway?: boolean;
+  loosest?: MatchRung;
 }
 
 export function changePaths(change: ProposedChange): string[] {
   return change.kind === 'rename' ? [change.from, change.to] : [change.path];
 }
 
-/** Resolves `changes` against `bases` (one per path the changes name); `pause` yields to the host between files. */
+/**
+ * Resolves `changes` against `bases` (one per path the changes name); `pause` yields to the host
+ * between files; `limit` bounds how loosely blocks are read (a replay at apply time).
+ */
 export async function planChanges(
   changes: ProposedChange[],
   bases: Map<string, FileBase>,
   engine: EditEngine,
   pause: () => Promise<void> = () => Promise.resolve(),
+  limit: PlaceLimit = {},
 ): Promise<PlannedFile[]> {
   const work = new Map<string, Working>();
   const entry = (requested: string): Working => {
@@ -73,7 +80,7 @@ export async function planChanges(
     } else {
       const w = entry(change.path);
       w.changes.push(change);
-      if (w.reason === undefined) applyOne(change, w, engine);
+      if (w.reason === undefined) applyOne(change, w, engine, limit);
     }
     await pause();
   }
@@ -128,7 +135,7 @@ function planRename(change: Extract<ProposedChange, { kind: 'rename' }>, from: W
   }
 }
 
-function applyOne(change: Exclude<ProposedChange, { kind: 'rename' }>, w: Working, engine: EditEngine): void {
+function applyOne(change: Exclude<ProposedChange, { kind: 'rename' }>, w: Working, engine: EditEngine, limit: PlaceLimit): void {
   const path = w.base.path;
   switch (change.kind) {
     case 'create':
@@ -152,14 +159,14 @@ function applyOne(change: Exclude<ProposedChange, { kind: 'rename' }>, w: Workin
         w.reason = `cannot edit ${path}: it does not exist (to create it, give the whole file, or a block with an empty search).`;
         return;
       }
-      placeOrFail(engine.applyFileEdits(w.curText, change.edits), w, 'edit');
+      placeOrFail(engine.applyFileEdits(w.curText, change.edits, limit), w, 'edit');
       return;
     case 'patch':
       if (!w.curExists) {
         w.reason = `cannot patch ${path}: it does not exist.`;
         return;
       }
-      placeOrFail(engine.applyPatch(w.curText, change.hunks), w, 'patch hunk');
+      placeOrFail(engine.applyPatch(w.curText, change.hunks, limit), w, 'patch hunk');
       return;
   }
 }
@@ -180,6 +187,7 @@ function createOverExisting(content: string, w: Working): void {
 function placeOrFail(result: ReturnType<EditEngine['applyFileEdits']>, w: Working, noun: string): void {
   if (result.newText !== undefined) {
     w.curText = result.newText;
+    w.loosest = loosestRung(result.blocks, w.loosest);
     return;
   }
   const failures = blockFailures(result.blocks);
@@ -202,6 +210,7 @@ function toPlanned(w: Working): PlannedFile {
     baseText,
     proposedText: w.curExists ? w.curText : '',
     changes: w.changes,
+    ...(w.loosest ? { loosest: w.loosest } : {}),
   };
   if (from) {
     planned.fromKey = from.base.key;

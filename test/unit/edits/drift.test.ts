@@ -1,10 +1,5 @@
 import * as assert from 'assert';
-import { applyFileEdits, type BlockResult } from '../../../src/core/edits';
-
-function apply(text: string, search: string, replace: string): { text?: string; block: BlockResult } {
-  const r = applyFileEdits(text, [{ search, replace }]);
-  return { text: r.newText, block: r.blocks[0] };
-}
+import { applyOne as apply } from './applyOne';
 
 const PY = ['import os', '', '', 'def a():', '    return 1', '', '', 'def b():', '    return 2', ''].join('\n');
 
