@@ -7,5 +7,4 @@ export { applyFileEdits, applyPatch, blockFailures } from './apply';
 export { checkWorkspacePath, isProbablyBinary } from './paths';
 export { diffStats, splitHunks, applySelectedHunks } from './hunks';
 export { repairPrompt } from './repair';
-export { changesFromProposal, type Proposal } from './proposal';
-export { FUZZY_THRESHOLD, FUZZY_MARGIN } from './place';
+export type { Proposal } from './proposal';
