@@ -42,7 +42,9 @@ function editRows({ edits }) {
   return [
     row('Edit engine corpus', 'right / refused right / wrong / failed', `${show(c.appliedCorrectly)} / ${show(c.refusedCorrectly)} / ${show(c.appliedWrongly)} / ${show(c.failedToApply)}`, '0 wrong, 0 failed', c.appliedWrongly === 0 && c.failedToApply === 0),
     row('', 'per case p50 / p95', `${show(edits.timing?.caseP50Ms)} / ${show(edits.timing?.caseP95Ms, ' ms')}`),
-    row('', '1 MB file, one block: exact / fuzzy', `${show(large.exactMs?.ms)} / ${show(large.fuzzyMs?.ms, ' ms')}`),
+    row('', '1 MB file, one block (median): exact / indentation', `${show(large.exactMs?.ms)} / ${show(large.indentationMs?.ms, ' ms')}`),
+    row('', '1 MB file: fuzzy placement', `${show(large.fuzzyMs?.ms, ' ms')} (${show(large.ratioToExact?.fuzzy, '× exact')})`, '< 20 ms', num(large.fuzzyMs?.ms) !== undefined && large.fuzzyMs.ms < 20),
+    row('', '1 MB file: not found, with the nearest text', `${show(large.notFoundMs?.ms, ' ms')} (${show(large.ratioToExact?.notFound, '× exact')})`, '< 50 ms', num(large.notFoundMs?.ms) !== undefined && large.notFoundMs.ms < 50 && large.notFoundMs.nearest === true),
   ];
 }
 

@@ -6,7 +6,7 @@
 import type { Intent } from './effort';
 import type { StackInfo } from './stack';
 
-const EDIT_FORMAT = `When you change existing files, write each change as a SEARCH/REPLACE block with the file's workspace-relative path on the line before it:
+const EDIT_FORMAT = `When you change existing files, write each change as a SEARCH/REPLACE block with the file's workspace-relative path alone on the line before it:
 
 path/to/file.ts
 <<<<<<< SEARCH
@@ -15,13 +15,16 @@ the exact lines currently in the file (enough to be unique)
 the new lines
 >>>>>>> REPLACE
 
-For a new file, write the path on a line and then the whole file in a fenced code block. Never rewrite a whole existing file when a few blocks will do.`;
+- Write the markers exactly as shown: seven <, seven =, seven >.
+- Copy the SEARCH lines character for character from the file, with their indentation and blank lines, without line numbers and without hints such as ":start_line:".
+- For a new file, write its path on a line and then the whole file in a fenced code block. This never replaces a file that already exists: change existing files with blocks.
+- Never rewrite a whole existing file when a few blocks will do.`;
 
 export const CHAT_SYSTEM_PROMPT = `You are Step Flash, a coding assistant inside VS Code. Answer concisely in Markdown. Code goes in fenced blocks with a language tag.
 
 ${EDIT_FORMAT}`;
 
-const TOOL_GUIDANCE = `You work in the user's VS Code workspace. Use read_file, list_files and search_text to look at code you need, then propose every change with edit_file (search/replace pairs copied exactly from the current file), create_file, delete_file or rename_file. The user reviews each change as a diff before anything is written. Paths are workspace-relative. After proposing, finish with a short summary of what you changed and why.
+const TOOL_GUIDANCE = `You work in the user's VS Code workspace. Use read_file, list_files and search_text to look at code you need, then propose every change with edit_file (search/replace pairs copied exactly from the current file, without line numbers), create_file (new files only: an existing file is never overwritten), delete_file or rename_file. The user reviews each change as a diff before anything is written. Paths are workspace-relative. After proposing, finish with a short summary of what you changed and why.
 
 If you cannot call tools, use this text format instead:
 ${EDIT_FORMAT}`;

@@ -2,13 +2,8 @@
  * Running one corpus case: a folder with before/, an answer.md or toolcalls.json, and
  * either after/ (expected files; a file missing there is expected deleted) or an
  * EXPECT_REFUSAL file (optionally holding a word the refusal must mention).
- * Applies the proposal to an in-memory copy of before/, all or nothing, like the product.
- */
-/**
- * Running one corpus case: a folder with before/, an answer.md or toolcalls.json, and
- * either after/ (expected files; a file missing there is expected deleted) or an
- * EXPECT_REFUSAL file (optionally holding a word the refusal must mention).
- * The case goes through the review's own path: changesFromProposal, then
+ * The case goes through the review's own path: proposedChanges (the files of before/ are
+ * the files that exist, for path lines without an extension), then
  * planProposal on bases read from before/ through the review's read gate, every
  * file accepted, planApply, and the planned operations written to an in-memory
  * copy of before/. Any problem or failed file refuses the whole case.
@@ -16,10 +11,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as edits from '../../src/core/edits';
-import { changesFromProposal, type Proposal } from '../../src/core/edits';
+import type { Proposal } from '../../src/core/edits';
 import { planApply, type FileOperation } from '../../src/core/review/applyPlan';
 import type { PlannedFile } from '../../src/core/review/plan';
-import { planProposal } from '../../src/core/review/propose';
+import { planProposal, proposedChanges } from '../../src/core/review/propose';
 import { readBase, readCurrent, type FileAccess } from '../../src/core/review/readBase';
 import { ReviewFile } from '../../src/core/review/reviewFile';
 
@@ -85,10 +80,11 @@ function refusalOf(plan: PlannedFile): string {
  * file, and returns the resulting files (relative paths) or the refusals.
  */
 export async function runProposal(root: string, proposal: Proposal): Promise<{ files: Map<string, string>; refusals: string[]; changes: number }> {
-  const { changes, problems } = changesFromProposal(proposal);
+  const read = (p: string) => readBase(p, [root], edits, nodeFiles);
+  const { changes, problems } = await proposedChanges(proposal, read);
   const refusals = [...problems];
   if (changes.length === 0 && refusals.length === 0) refusals.push('the answer proposes no change');
-  const planned = await planProposal(changes, edits, { read: (p) => readBase(p, [root], edits, nodeFiles) });
+  const planned = await planProposal(changes, edits, { read });
   refusals.push(...planned.filter((p) => p.status === 'failed').map(refusalOf));
   const files = readTree(root);
   if (refusals.length > 0) return { files, refusals, changes: changes.length };

@@ -7,11 +7,7 @@
 import * as path from 'path';
 import { applyFileEdits } from '../../src/core/edits';
 import { listCorpusCases, runCorpusCase, type CorpusOutcome, type CorpusResult } from './corpus';
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+import { median, percentile } from './stats';
 
 const WORDS = ['order', 'cart', 'price', 'user', 'token', 'session', 'invoice', 'item', 'tax', 'stock', 'route', 'cache', 'query', 'event', 'retry', 'limit',
   'account', 'balance', 'report', 'ticket', 'payload', 'widget', 'layout', 'channel', 'message', 'profile', 'status', 'metric', 'bucket', 'queue', 'worker', 'record'];
@@ -52,36 +48,59 @@ function lateLines(text: string, count: number): string[] {
   return lines.slice(at, at + count);
 }
 
-function timeBlock(text: string, search: string, replace: string, runs = 5): { ms: number; placed: boolean; rung: string } {
-  let best = Infinity;
+/** Runs one block several times on the same text: the median and fastest run, and what it did. */
+function timeBlock(text: string, search: string, replace: string, runs = 9): { ms: number; minMs: number; placed: boolean; rung: string; nearest?: boolean } {
+  const times: number[] = [];
   let placed = false;
   let rung = 'none';
+  let nearest: boolean | undefined;
   for (let r = 0; r < runs; r++) {
     const t = performance.now();
     const result = applyFileEdits(text, [{ search, replace }]);
-    best = Math.min(best, performance.now() - t);
+    times.push(performance.now() - t);
     placed = result.newText !== undefined;
     const b = result.blocks[0];
     rung = b.ok ? b.rung : b.reason;
+    if (!b.ok && b.reason === 'not-found') nearest = b.nearest !== undefined;
   }
-  return { ms: Math.round(best * 100) / 100, placed, rung };
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return { ms: round(median(times)), minMs: round(Math.min(...times)), placed, rung, ...(nearest !== undefined ? { nearest } : {}) };
 }
 
+/**
+ * One block in a generated 1 MB file, by the rung that places it: exact, re-indented, one line
+ * drifted (fuzzy), a stale copy of a function that is not there any more (not found, with the
+ * nearest text for the message), and text like nothing in the file (not found, nothing near).
+ */
 function largeFileTiming(): Record<string, unknown> {
   const text = generateLargeFile();
   const original = lateLines(text, 5);
   const exact = original.join('\n');
   const reindented = original.map((l) => `    ${l}`).join('\n');
   const drifted = [original[0], original[1], original[2].replace(/slice\(0, \d+\)/, 'slice(0, 7)'), original[3], original[4]].join('\n');
+  // The model's memory of the function: parameters and locals renamed, the loop exit changed.
+  const stale = original
+    .map((l) =>
+      l
+        .replace(/\((\w+)s: (\w+)\[\], (\w+)Limit = \d+\)/, '(items: $2[], limit: number)')
+        .replace(/let \w+Total = \d+/, 'let total = 0')
+        .replace(/const (\w+) of \1s\.slice\(0, \d+\)/, 'const item of items.slice(0, limit)')
+        .replace(/if \(!(\w+)\.(\w+)\) continue/, 'if (!item.$2) break')
+        .replace(/(\w+)\.(\w+) = compute(\w+)\(\1, (\d+)\)/, 'item.$2 = compute$3(item, $4)'),
+    )
+    .join('\n');
   const missing = `export function computeMissing(input: string[]): string {\n  return input.join(', ').toUpperCase();\n}`;
-  return {
+  const timing = {
     fileBytes: text.length,
     fileLines: text.split('\n').length,
     exactMs: timeBlock(text, exact, `${exact}\n  // checked`),
     indentationMs: timeBlock(text, reindented, `${reindented}\n      // checked`),
     fuzzyMs: timeBlock(text, drifted, `${drifted}\n  // checked`),
-    notFoundMs: timeBlock(text, missing, 'x', 3),
+    notFoundMs: timeBlock(text, stale, 'x'),
+    missingMs: timeBlock(text, missing, 'x'),
   };
+  const ratio = (t: { ms: number }) => Math.round((t.ms / timing.exactMs.ms) * 10) / 10;
+  return { ...timing, ratioToExact: { indentation: ratio(timing.indentationMs), fuzzy: ratio(timing.fuzzyMs), notFound: ratio(timing.notFoundMs), missing: ratio(timing.missingMs) } };
 }
 
 async function main(): Promise<void> {
@@ -93,7 +112,7 @@ async function main(): Promise<void> {
   for (const dir of listCorpusCases(corpus)) cases.push(await runCorpusCase(dir));
   const counts: Record<CorpusOutcome, number> = { appliedCorrectly: 0, refusedCorrectly: 0, appliedWrongly: 0, failedToApply: 0 };
   for (const c of cases) counts[c.outcome]++;
-  const times = cases.map((c) => c.ms).sort((a, b) => a - b);
+  const times = cases.map((c) => c.ms);
   const timing = {
     caseP50Ms: Math.round(percentile(times, 50) * 100) / 100,
     caseP95Ms: Math.round(percentile(times, 95) * 100) / 100,

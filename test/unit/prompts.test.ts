@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { commandSystemPrompt, parseSuggestedName, screenshotPrompt } from '../../src/core/prompts';
+import { EDIT_TOOLS } from '../../src/core/edits';
+import { CHAT_SYSTEM_PROMPT, commandSystemPrompt, parseSuggestedName, screenshotPrompt } from '../../src/core/prompts';
 import { detectStack } from '../../src/core/stack';
 
 describe('prompts', () => {
@@ -15,6 +16,20 @@ describe('prompts', () => {
     assert.match(prompt, /edit_file/);
     assert.match(prompt, /<<<<<<< SEARCH/);
     assert.doesNotMatch(commandSystemPrompt('explain', false), /edit_file/);
+  });
+
+  it('teaches one block format: exact markers, search copied without line numbers or hints, new files never over existing ones', () => {
+    for (const prompt of [CHAT_SYSTEM_PROMPT, commandSystemPrompt('fix', false), commandSystemPrompt('refactor', true)]) {
+      assert.match(prompt, /<<<<<<< SEARCH\n[^]*\n=======\n[^]*\n>>>>>>> REPLACE/);
+      assert.match(prompt, /seven <, seven =, seven >/);
+      assert.match(prompt, /without line numbers and without hints such as ":start_line:"/);
+      assert.match(prompt, /never replaces a file that already exists/);
+    }
+    assert.match(commandSystemPrompt('refactor', true), /create_file \(new files only: an existing file is never overwritten\)/);
+    const create = EDIT_TOOLS.find((t) => t.function.name === 'create_file');
+    assert.match(create?.function.description ?? '', /Only for a path that does not exist yet: an existing file is never overwritten; change it with edit_file/);
+    const edit = EDIT_TOOLS.find((t) => t.function.name === 'edit_file');
+    assert.match(edit?.function.description ?? '', /without line numbers/);
   });
 
   it('tells screenshot-to-code the stack and where files go', () => {

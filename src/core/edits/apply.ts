@@ -3,16 +3,33 @@
  * one failed block means no new text, but every block is still tried and reported so
  * the review and the repair turn can explain each one.
  */
-import { placeBlock, placeLines, type Placed } from './place';
-import type { BlockResult, DiffHunk, FileEditResult, MatchFailure, SearchReplace } from './types';
+import { placeBlock, placeLines, RANK, type Placed } from './place';
+import { countLineBreaks } from './text';
+import type { BlockResult, DiffHunk, FileEditResult, MatchFailure, MatchRung, SearchReplace } from './types';
 
-export function applyFileEdits(text: string, edits: SearchReplace[]): FileEditResult {
+/**
+ * `loosest`: no block may be placed by a looser reading than this rung. Re-placing accepted edits
+ * on newer text uses it, so a replay never reads the model's text more loosely than the review did.
+ */
+export interface PlaceLimit {
+  loosest?: MatchRung;
+}
+
+export function applyFileEdits(text: string, edits: SearchReplace[], limit: PlaceLimit = {}): FileEditResult {
+  // Line hints (hint headers, numbered lines) count lines of the file as it was before any block:
+  // lines that earlier blocks added or removed above a hinted line move it.
+  const moved: Array<{ at: number; by: number }> = [];
+  const shift = (line: number) => line + moved.reduce((sum, m) => (m.at <= line ? sum + m.by : sum), 0);
   return run(text, edits.length, (cur, index) => {
     const e = edits[index];
     if (typeof e?.search !== 'string' || typeof e?.replace !== 'string') {
       return { ok: false, block: { ok: false, index, reason: 'invalid', message: `Block ${index + 1}: search and replace must both be text.` } };
     }
-    return placeBlock(cur, e.search, e.replace, { index });
+    const placed = placeBlock(cur, e.search, e.replace, { index, shift, ...limit });
+    if (placed.ok && placed.block.ok && index < edits.length - 1) {
+      moved.push({ at: placed.block.startLine - 1, by: countLineBreaks(placed.text) - countLineBreaks(cur) });
+    }
+    return placed;
   });
 }
 
@@ -36,7 +53,7 @@ export function hunkSides(hunk: DiffHunk): { before: string[]; after: string[] }
 }
 
 /** Line numbers in hunk headers are hints only: they break ties, they never place a hunk alone. */
-export function applyPatch(text: string, hunks: DiffHunk[]): FileEditResult {
+export function applyPatch(text: string, hunks: DiffHunk[], limit: PlaceLimit = {}): FileEditResult {
   let delta = 0;
   return run(text, hunks.length, (cur, index) => {
     const { before, after } = hunkSides(hunks[index]);
@@ -44,7 +61,7 @@ export function applyPatch(text: string, hunks: DiffHunk[]): FileEditResult {
     const noEol = hunks[index].lines.some((l) => l.startsWith('\\'));
     const added = before.length === 0 && after.length > 0 && !noEol ? `${after.join('\n')}\n` : after.join('\n');
     const hint = hunks[index].oldStart > 0 ? hunks[index].oldStart - 1 + delta : undefined;
-    const placed = placeLines(cur, before.join('\n'), added, before, after, { index, lineOnly: true, hint });
+    const placed = placeLines(cur, before.join('\n'), added, before, after, { index, lineOnly: true, hint, ...limit });
     if (placed.ok) delta += after.length - before.length;
     return placed;
   });
@@ -57,6 +74,13 @@ export function blockFailures(blocks: readonly BlockResult[]): MatchFailure[] {
     const { ok: _ok, index: _index, ...failure } = block;
     return [failure as MatchFailure];
   });
+}
+
+/** The loosest of `since` and the rungs that placed the blocks (undefined when there is none). */
+export function loosestRung(blocks: readonly BlockResult[], since?: MatchRung): MatchRung | undefined {
+  let loosest = since;
+  for (const b of blocks) if (b.ok && (loosest === undefined || RANK[b.rung] > RANK[loosest])) loosest = b.rung;
+  return loosest;
 }
 
 const BOM = '\uFEFF';

@@ -52,9 +52,13 @@ export function pickExact(hits: ExactHit[]): { hit?: ExactHit; competing: ExactH
   return { competing: whole.length > 1 ? whole : hits };
 }
 
-export function dominantEol(text: string): '\n' | '\r\n' {
-  const lf = (text.match(/\n/g) ?? []).length;
-  const crlf = (text.match(/\r\n/g) ?? []).length;
+function dominantEol(text: string): '\n' | '\r\n' {
+  let lf = 0;
+  let crlf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lf++;
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+  }
   return lf > 0 && crlf * 2 > lf ? '\r\n' : '\n';
 }
 

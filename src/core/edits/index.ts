@@ -7,4 +7,4 @@ export { applyFileEdits, applyPatch, blockFailures } from './apply';
 export { checkWorkspacePath, isProbablyBinary } from './paths';
 export { diffStats, splitHunks, applySelectedHunks } from './hunks';
 export { repairPrompt } from './repair';
-export { changesFromProposal, type Proposal } from './proposal';
+export type { Proposal } from './proposal';

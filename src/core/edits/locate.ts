@@ -2,27 +2,97 @@
  * Finding where a block of lines sits in a file, rung by rung. Every function reports
  * ALL places that qualify (up to a cap) so callers can refuse ambiguity instead of guessing.
  */
-import { histogram, histogramBound, lineSimilarity, squash, windowSimilarity } from './similarity';
+import { isBlank, lineAt, type Doc } from './text';
 
 /** More hits than this is reported as ambiguous without listing the rest. */
 export const MAX_HITS = 20;
 
+/** Keys only ever drop whitespace around a line, so a keyed line always contains its key. */
 export type LineKey = (line: string) => string;
+export const keyExact: LineKey = (l) => l;
 export const keyTrimEnd: LineKey = (l) => l.trimEnd();
 export const keyTrim: LineKey = (l) => l.trim();
 
+/** A whole line equal to the part: exactly, but for trailing whitespace, or but for whitespace around it. */
+type Whole = 'exact' | 'trimEnd' | 'trim';
+const WHOLE = new Map<LineKey, Whole>([
+  [keyExact, 'exact'],
+  [keyTrimEnd, 'trimEnd'],
+  [keyTrim, 'trim'],
+]);
+
+/**
+ * The indexes, in order, of the lines that contain `part` (at most `limit`), or, with `whole`,
+ * that are `part` as the key sees it. Over a file's text this is a native search (indexOf or a
+ * line-anchored regular expression), so large files are not walked line by line in script.
+ */
+export type LineFinder = (part: string, limit: number, whole?: Whole) => number[];
+
+export function scanFinder(lines: string[]): LineFinder {
+  return (part, limit) => {
+    const out: number[] = [];
+    for (let i = 0; i < lines.length && out.length < limit; i++) if (lines[i].includes(part)) out.push(i);
+    return out;
+  };
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+
+/** Whether the text at [from, to) holds only whitespace (only a CR when `crOnly`). */
+function blankBetween(text: string, from: number, to: number, crOnly: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (crOnly ? c !== 13 : !isSpace(c)) return false;
+  }
+  return true;
+}
+
+/** Lines of `doc` containing a text, numbered as `index` says (file line → own index, -1 to skip). */
+export function textFinder(doc: Doc, index?: Int32Array): LineFinder {
+  const { text, starts } = doc;
+  return (part, limit, whole) => {
+    const out: number[] = [];
+    if (part === '') return out;
+    for (let o = text.indexOf(part); o !== -1 && out.length < limit; ) {
+      const line = lineAt(doc, o);
+      const lineEnd = starts[line + 1] - (line + 1 < doc.lines.length || doc.finalNewline ? 1 : 0);
+      // The first occurrence on a line decides: a whole-line match can start nowhere later.
+      const fits =
+        !whole ||
+        ((whole === 'trim' ? blankBetween(text, starts[line], o, false) : o === starts[line]) && blankBetween(text, o + part.length, lineEnd, whole === 'exact'));
+      const i = index ? index[line] : line;
+      if (fits && i >= 0) out.push(i);
+      o = text.indexOf(part, starts[line + 1]);
+    }
+    return out;
+  };
+}
+
 /** Start indexes of every window of `file` whose keyed lines equal the keyed search lines. */
-export function findLineMatches(file: string[], search: string[], key: LineKey, from = 0, limit = MAX_HITS + 1): number[] {
+export function findLineMatches(file: string[], search: string[], key: LineKey, from = 0, limit = MAX_HITS + 1, find?: LineFinder): number[] {
   const hits: number[] = [];
   const m = search.length;
   if (m === 0) return hits;
   const want = search.map(key);
   const first = want[0];
-  for (let i = from; i + m <= file.length; i++) {
-    if (key(file[i]) !== first) continue;
+  const test = (i: number) => {
+    if (i < from || i + m > file.length || key(file[i]) !== first) return false;
     let j = 1;
     while (j < m && key(file[i + j]) === want[j]) j++;
-    if (j === m) {
+    return j === m;
+  };
+  if (find && first !== '') {
+    for (const i of find(first, Infinity, WHOLE.get(key))) {
+      if (test(i)) hits.push(i);
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+  for (let i = from; i + m <= file.length; i++) {
+    const line = file[i];
+    // A native substring test first: most lines are rejected without keying (allocating) them.
+    if (first === '' ? !isBlank(line) : !line.includes(first)) continue;
+    if (test(i)) {
       hits.push(i);
       if (hits.length >= limit) break;
     }
@@ -30,104 +100,24 @@ export function findLineMatches(file: string[], search: string[], key: LineKey, 
   return hits;
 }
 
-export interface FuzzyCandidate {
-  start: number;
-  score: number;
+/** The non-blank lines of a file and where each sits, for matching that ignores blank lines. */
+export interface Projection {
+  lines: string[];
+  /** File index of each projected line. */
+  at: number[];
+  /** Projected index of each file line, -1 for blank lines. */
+  index: Int32Array;
 }
 
-export interface FuzzyResult {
-  best?: FuzzyCandidate;
-  second?: FuzzyCandidate;
-}
-
-/** Upper bounds on work per block, so a huge file or a weird block cannot freeze the host. */
-const MAX_SCORED_WINDOWS = 3000;
-/** Line pairs compared per block at most (windows x search height). */
-const MAX_LINE_PAIRS = 120_000;
-const MAX_ANCHOR_POSITIONS = 64;
-const FULL_SCAN_BUDGET = 20_000;
-const EXACT_RESCORE = 12;
-const MAX_NEAR_LINE_CHECKS = 4000;
-
-/**
- * Best and second-best windows (same height as the search) by weighted line similarity.
- * Candidate windows come from cheap anchors: search lines that occur verbatim (squashed) in
- * the file, or, failing that, file lines close to the longest search line.
- */
-export function fuzzyLocate(fileLines: string[], searchLines: string[]): FuzzyResult {
-  const m = searchLines.length;
-  const n = fileLines.length;
-  if (m === 0 || n < m) return {};
-  const file = fileLines.map(squash);
-  const search = searchLines.map(squash);
-  const starts = candidateStarts(file, search);
-  let best: FuzzyCandidate | undefined;
-  let second: FuzzyCandidate | undefined;
-  // Rank by a cheap upper bound, then score the leaders exactly: the verdict uses exact scores.
-  const bounded = starts
-    .map((start) => ({ start, score: windowSimilarity(file, start, search, 0.5) }))
-    .sort((a, b) => b.score - a.score || a.start - b.start);
-  for (const { start } of bounded.slice(0, EXACT_RESCORE)) {
-    const score = windowSimilarity(file, start, search);
-    if (!best || score > best.score) {
-      second = best;
-      best = { start, score };
-    } else if (!second || score > second.score) {
-      second = { start, score };
-    }
+export function project(lines: string[]): Projection {
+  const out: string[] = [];
+  const at: number[] = [];
+  const index = new Int32Array(lines.length).fill(-1);
+  for (let i = 0; i < lines.length; i++) {
+    if (isBlank(lines[i])) continue;
+    index[i] = out.length;
+    out.push(lines[i]);
+    at.push(i);
   }
-  // A window left unscored exactly may still be as good as its bound: count it as a rival.
-  const unscored = bounded[EXACT_RESCORE];
-  if (unscored && (!second || unscored.score > second.score)) second = unscored;
-  return { best, second };
-}
-
-function candidateStarts(file: string[], search: string[]): number[] {
-  const n = file.length;
-  const m = search.length;
-  const clamp = (s: number) => Math.max(0, Math.min(n - m, s));
-  if (n * m <= FULL_SCAN_BUDGET) {
-    return Array.from({ length: n - m + 1 }, (_, i) => i);
-  }
-  const votes = new Map<number, number>();
-  const wanted = new Map<string, number[]>();
-  search.forEach((line, j) => {
-    if (line.length < 4) return; // braces and blank lines anchor nothing
-    const list = wanted.get(line) ?? [];
-    list.push(j);
-    wanted.set(line, list);
-  });
-  const positions = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const js = wanted.get(file[i]);
-    if (!js) continue;
-    const seen = (positions.get(file[i]) ?? 0) + 1;
-    positions.set(file[i], seen);
-    if (seen > MAX_ANCHOR_POSITIONS) continue;
-    for (const j of js) votes.set(clamp(i - j), (votes.get(clamp(i - j)) ?? 0) + 1);
-  }
-  if (votes.size === 0) nearLineAnchors(file, search, votes, clamp);
-  return [...votes.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, Math.max(50, Math.min(MAX_SCORED_WINDOWS, Math.floor(MAX_LINE_PAIRS / m))))
-    .map(([s]) => s);
-}
-
-/** No search line occurs verbatim: anchor on file lines similar to the longest search line. */
-function nearLineAnchors(file: string[], search: string[], votes: Map<number, number>, clamp: (s: number) => number): void {
-  let j = 0;
-  for (let k = 1; k < search.length; k++) if (search[k].length > search[j].length) j = k;
-  const target = search[j];
-  if (target.length < 4) return;
-  const th = histogram(target);
-  let checks = 0;
-  for (let i = 0; i < file.length && checks < MAX_NEAR_LINE_CHECKS; i++) {
-    const line = file[i];
-    const longest = Math.max(line.length, target.length);
-    if (Math.min(line.length, target.length) < longest * 0.6) continue;
-    if (histogramBound(histogram(line), th, longest) < 0.6) continue;
-    checks++;
-    if (lineSimilarity(line, target, 0.6) >= 0.6) votes.set(clamp(i - j), 1);
-    if (votes.size >= MAX_SCORED_WINDOWS) return;
-  }
+  return { lines: out, at, index };
 }

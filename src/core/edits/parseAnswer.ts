@@ -3,17 +3,23 @@
  * diffs and fenced whole files. Anything that looks like an edit but is malformed becomes
  * a `problems` entry naming the block and line; nothing is dropped silently.
  */
+import { parseFenceInfo } from '../../shared/fenceInfo';
+import { EQUALS, readBlock, REPLACE, SEARCH } from './blockMarkers';
 import { isElisionLine } from './elision';
 import { isDiffStart, parseUnifiedDiff } from './parseDiff';
-import { parseFenceInfo } from '../../shared/fenceInfo';
-import { pathFromComment, pathFromLine, pathFromProse } from './pathLine';
+import { markedNew, pathFromComment, pathFromLine, pathFromProse, type Exists } from './pathLine';
 import type { ProposedChange, SearchReplace } from './types';
 
-const SEARCH = /^\s*<{5,9}\s*SEARCH\b.*$/;
-// Exactly seven: longer runs of '=' are Markdown/RST heading underlines inside the code.
-const DIVIDER = /^\s*={7}\s*$/;
-const REPLACE = /^\s*>{5,9}\s*REPLACE\b.*$/;
 const FENCE = /^\s*(`{3,}|~{3,})\s*(.*)$/;
+const BARE_FENCE = /^\s*(`{3,}|~{3,})\s*$/;
+
+export interface ParseOptions {
+  /**
+   * Whether a workspace file exists: a line naming an existing file is taken as its path even
+   * without an extension (`Makefile`, `bin/deploy`, `VERSION`).
+   */
+  exists?: Exists;
+}
 
 interface Fence {
   marker: string;
@@ -29,7 +35,7 @@ function readFence(lines: string[], i: number): Fence | undefined {
   const marker = m[1];
   let j = i + 1;
   while (j < lines.length) {
-    const c = /^\s*(`{3,}|~{3,})\s*$/.exec(lines[j]);
+    const c = BARE_FENCE.exec(lines[j]);
     if (c && c[1][0] === marker[0] && c[1].length >= marker.length) break;
     j++;
   }
@@ -45,7 +51,14 @@ class Changes {
   }
 }
 
-export function parseAnswer(text: string): { changes: ProposedChange[]; problems: string[] } {
+/** Where a change's path was written, so a whole file can tell whether it was announced as new. */
+interface Named {
+  path: string;
+  line?: number;
+}
+
+export function parseAnswer(text: string, options: ParseOptions = {}): { changes: ProposedChange[]; problems: string[] } {
+  const { exists } = options;
   const lines = text.split(/\r?\n/);
   const out = new Changes();
   const problems: string[] = [];
@@ -58,17 +71,34 @@ export function parseAnswer(text: string): { changes: ProposedChange[]; problems
     while (k >= 0 && lines[k].trim() === '') k--;
     return k;
   };
-  const pathBefore = (i: number): string | undefined => {
+  const onLine = (k: number): Named | undefined => {
+    const path = pathFromLine(lines[k], exists) ?? pathFromProse(lines[k], exists);
+    return path ? { path, line: k } : undefined;
+  };
+  /** A path alone in its own small code block (fence, path, fence) that ends at line `k`. */
+  const pathBlockEndingAt = (k: number): Named | undefined => {
+    if (k < 2 || !BARE_FENCE.test(lines[k]) || !FENCE.test(lines[k - 2])) return undefined;
+    const path = pathFromLine(lines[k - 1], exists);
+    return path ? { path, line: k - 1 } : undefined;
+  };
+  const pathBefore = (i: number): Named | undefined => {
     const k = prevNonBlank(i);
     if (k < 0) return undefined;
     const fence = FENCE.exec(lines[k]);
     if (fence && k !== fenceEnd) {
       const fromInfo = parseFenceInfo(fence[2]).path;
-      if (fromInfo) return fromInfo;
+      if (fromInfo) return { path: fromInfo };
       const j = prevNonBlank(k);
-      return j >= 0 ? (pathFromLine(lines[j]) ?? pathFromProse(lines[j])) : undefined;
+      return j >= 0 ? (pathBlockEndingAt(j) ?? onLine(j)) : undefined;
     }
-    return pathFromLine(lines[k]) ?? pathFromProse(lines[k]);
+    return pathBlockEndingAt(k) ?? onLine(k);
+  };
+  const nextReplaceBeforeSearch = (from: number): number | undefined => {
+    for (let k = from; k < lines.length; k++) {
+      if (REPLACE.test(lines[k])) return k;
+      if (SEARCH.test(lines[k])) return undefined;
+    }
+    return undefined;
   };
 
   let i = 0;
@@ -76,7 +106,7 @@ export function parseAnswer(text: string): { changes: ProposedChange[]; problems
     const line = lines[i];
     if (SEARCH.test(line)) {
       blockNo++;
-      const path = pathBefore(i) ?? (REPLACE.test(lines[prevNonBlank(i)] ?? '') || fenceEnd > i ? lastPath : undefined);
+      const path = pathBefore(i)?.path ?? (REPLACE.test(lines[prevNonBlank(i)] ?? '') || fenceEnd > i ? lastPath : undefined);
       const r = readBlock(lines, i, blockNo);
       if (r.problem) problems.push(r.problem);
       else if (!path) problems.push(`Block ${blockNo} (line ${i + 1}): no file path on the line before "<<<<<<< SEARCH", so it cannot be applied.`);
@@ -87,12 +117,13 @@ export function parseAnswer(text: string): { changes: ProposedChange[]; problems
       i = r.next;
       continue;
     }
-    if (DIVIDER.test(line) || REPLACE.test(line)) {
-      if (REPLACE.test(line) || lines.slice(i + 1).some((l) => REPLACE.test(l))) {
-        problems.push(`Line ${i + 1}: "${line.trim()}" without a "<<<<<<< SEARCH" line before it; that block was not applied.`);
-        i = nextMarker(lines, i + 1, REPLACE) + 1;
-        continue;
-      }
+    // A divider or REPLACE line outside a block is a block that lost its SEARCH line; a run of
+    // '=' followed by another block's SEARCH first is only a heading underline in the prose.
+    const orphanEnd = REPLACE.test(line) ? i : EQUALS.test(line) ? nextReplaceBeforeSearch(i + 1) : undefined;
+    if (orphanEnd !== undefined) {
+      problems.push(`Line ${i + 1}: "${line.trim()}" without a "<<<<<<< SEARCH" line before it; that block was not applied.`);
+      i = orphanEnd + 1;
+      continue;
     }
     if (i === fenceEnd) {
       fenceEnd = -1;
@@ -108,7 +139,7 @@ export function parseAnswer(text: string): { changes: ProposedChange[]; problems
     }
     const fence = fenceEnd < 0 ? readFence(lines, i) : undefined;
     if (fence) {
-      i = handleFence(lines, fence, out, problems, pathBefore);
+      i = handleFence(lines, fence, out, problems, { pathBefore, exists });
       if (i === fence.open + 1) fenceEnd = fence.close;
       continue;
     }
@@ -117,14 +148,19 @@ export function parseAnswer(text: string): { changes: ProposedChange[]; problems
   return { changes: out.list, problems };
 }
 
+interface FenceContext {
+  pathBefore: (i: number) => Named | undefined;
+  exists?: Exists;
+}
+
 /** Returns the index to continue from; entering the fence (open + 1) means it holds blocks. */
-function handleFence(lines: string[], f: Fence, out: Changes, problems: string[], pathBefore: (i: number) => string | undefined): number {
+function handleFence(lines: string[], f: Fence, out: Changes, problems: string[], ctx: FenceContext): number {
   const inner = lines.slice(f.open + 1, f.close);
   const lang = f.info.split(/[\s:]/)[0].toLowerCase();
   if (inner.some((l) => SEARCH.test(l))) return f.open + 1;
   const firstReal = inner.find((l) => l.trim() !== '') ?? '';
   if (lang === 'diff' || lang === 'patch' || lang === 'udiff' || firstReal.startsWith('diff --git') || (firstReal.startsWith('--- ') && inner.some((l) => l.startsWith('+++ ')))) {
-    const d = parseUnifiedDiff(lines, f.open + 1, f.close, true, parseFenceInfo(f.info).path ?? pathBefore(f.open));
+    const d = parseUnifiedDiff(lines, f.open + 1, f.close, true, parseFenceInfo(f.info).path ?? ctx.pathBefore(f.open)?.path);
     out.list.push(...d.changes);
     problems.push(...d.problems);
     if ((lang === 'diff' || lang === 'patch') && d.changes.length === 0 && d.problems.length === 0 && inner.some((l) => l.startsWith('@@'))) {
@@ -132,7 +168,12 @@ function handleFence(lines: string[], f: Fence, out: Changes, problems: string[]
     }
     return f.close + 1;
   }
-  let path = parseFenceInfo(f.info).path ?? pathBefore(f.open);
+  // A path alone in a code block right before another code block names that block's file.
+  const after = lines.slice(f.close + 1).findIndex((l) => l.trim() !== '');
+  if (inner.length === 1 && pathFromLine(inner[0], ctx.exists) && after >= 0 && FENCE.test(lines[f.close + 1 + after])) return f.close + 1;
+  const fromInfo = parseFenceInfo(f.info).path;
+  const named: Named | undefined = fromInfo !== undefined ? { path: fromInfo } : ctx.pathBefore(f.open);
+  let path = named?.path;
   let body = inner;
   if (!path && inner.length > 0) {
     const fromComment = pathFromComment(inner[0]);
@@ -153,36 +194,7 @@ function handleFence(lines: string[], f: Fence, out: Changes, problems: string[]
     );
     return f.close + 1;
   }
-  out.list.push({ kind: 'create', path, content: body.length ? `${body.join('\n')}\n` : '' });
+  const announcedNew = named?.line !== undefined && markedNew(lines, named.line);
+  out.list.push({ kind: 'create', path, content: body.length ? `${body.join('\n')}\n` : '', ...(announcedNew ? { newFile: true as const } : {}) });
   return f.close + 1;
-}
-
-function nextMarker(lines: string[], from: number, re: RegExp): number {
-  for (let k = from; k < lines.length; k++) if (re.test(lines[k])) return k;
-  return lines.length - 1;
-}
-
-function readBlock(lines: string[], start: number, n: number): { search: string; replace: string; next: number; problem?: string } {
-  const where = `Block ${n} (line ${start + 1})`;
-  let j = start + 1;
-  const search: string[] = [];
-  while (j < lines.length && !DIVIDER.test(lines[j]) && !REPLACE.test(lines[j]) && !SEARCH.test(lines[j])) search.push(lines[j++]);
-  if (j >= lines.length) return { search: '', replace: '', next: j, problem: `${where}: no "=======" divider and no ">>>>>>> REPLACE" line; the block is unterminated.` };
-  if (SEARCH.test(lines[j])) return { search: '', replace: '', next: j, problem: `${where}: a new "<<<<<<< SEARCH" starts at line ${j + 1} before this block's "=======" divider.` };
-  if (REPLACE.test(lines[j])) return { search: '', replace: '', next: j + 1, problem: `${where}: missing the "=======" divider between the search and replacement text.` };
-  const divider = j;
-  j++;
-  const replace: string[] = [];
-  while (j < lines.length && !REPLACE.test(lines[j]) && !SEARCH.test(lines[j])) {
-    if (DIVIDER.test(lines[j])) {
-      return { search: '', replace: '', next: nextMarker(lines, j, REPLACE) + 1, problem: `${where}: a second "=======" divider at line ${j + 1}; the block is malformed.` };
-    }
-    replace.push(lines[j++]);
-  }
-  if (j >= lines.length || SEARCH.test(lines[j])) {
-    return { search: '', replace: '', next: j, problem: `${where}: the replacement after the divider at line ${divider + 1} is never ended by ">>>>>>> REPLACE"; the block is unterminated.` };
-  }
-  // Blocks hold whole lines: each keeps its line break, so a trailing blank line is part of the text.
-  const body = (ls: string[]) => (ls.length ? `${ls.join('\n')}\n` : '');
-  return { search: body(search), replace: body(replace), next: j + 1 };
 }

@@ -1,5 +1,5 @@
 /** What the model said, as file changes: its edit tool calls first, else the edit formats in its answer text. */
-import { parseAnswer } from './parseAnswer';
+import { parseAnswer, type ParseOptions } from './parseAnswer';
 import { changesFromToolCalls } from './toolCalls';
 import type { ProposedChange } from './types';
 
@@ -9,7 +9,7 @@ export interface Proposal {
 }
 
 /** Problems (malformed blocks, bad tool arguments) are returned with the changes, never dropped. */
-export function changesFromProposal(proposal: Proposal): { changes: ProposedChange[]; problems: string[] } {
+export function changesFromProposal(proposal: Proposal, options: ParseOptions = {}): { changes: ProposedChange[]; problems: string[] } {
   const problems: string[] = [];
   if (proposal.toolCalls?.length) {
     const parsed = changesFromToolCalls(proposal.toolCalls);
@@ -17,7 +17,7 @@ export function changesFromProposal(proposal: Proposal): { changes: ProposedChan
     if (parsed.changes.length) return { changes: parsed.changes, problems };
   }
   if (proposal.text) {
-    const parsed = parseAnswer(proposal.text);
+    const parsed = parseAnswer(proposal.text, options);
     return { changes: parsed.changes, problems: [...problems, ...parsed.problems] };
   }
   return { changes: [], problems };

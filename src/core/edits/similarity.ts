@@ -68,31 +68,3 @@ export function lineSimilarity(a: string, b: string, floor = 0): number {
 export function pairWeight(a: string, b: string): number {
   return Math.min(Math.max(a.length, b.length), MAX_CHARS) + 1;
 }
-
-/** Weighted similarity of two equally long line lists (already squashed). */
-export function windowSimilarity(file: string[], start: number, search: string[], floor = 0): number {
-  let total = 0;
-  let score = 0;
-  for (let j = 0; j < search.length; j++) {
-    const a = file[start + j];
-    const b = search[j];
-    const w = pairWeight(a, b);
-    total += w;
-    score += w * lineSimilarity(a, b, floor);
-  }
-  return total === 0 ? 1 : score / total;
-}
-
-/** A 32-bucket character histogram; half the L1 distance of two is a lower bound on their edit distance. */
-export function histogram(s: string): Uint16Array {
-  const h = new Uint16Array(32);
-  const n = Math.min(s.length, MAX_CHARS);
-  for (let i = 0; i < n; i++) h[s.charCodeAt(i) & 31]++;
-  return h;
-}
-
-export function histogramBound(a: Uint16Array, b: Uint16Array, longest: number): number {
-  let d = 0;
-  for (let i = 0; i < 32; i++) d += Math.abs(a[i] - b[i]);
-  return longest === 0 ? 1 : 1 - Math.ceil(d / 2) / longest;
-}

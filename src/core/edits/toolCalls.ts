@@ -57,7 +57,8 @@ export function changesFromToolCalls(calls: Array<{ name: string; arguments: str
           problems.push(`${where}: the content for ${path} contains the placeholder "${placeholder.trim()}", so it is not a whole file; use edit_file instead.`);
           return;
         }
-        changes.push({ kind: 'create', path, content });
+        // The tool is for new files (toolDefs.ts): an existing file there is refused, never replaced.
+        changes.push({ kind: 'create', path, content, newFile: true });
         break;
       }
       case 'delete_file':

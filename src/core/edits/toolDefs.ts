@@ -10,7 +10,7 @@ function tool(name: string, description: string, properties: Record<string, unkn
 export const EDIT_TOOLS: readonly ToolDefinition[] = [
   tool(
     'edit_file',
-    'Change an existing file. Each edit replaces one exact passage: copy `search` verbatim from the current file, with enough surrounding lines to occur exactly once. Edits apply in order.',
+    'Change an existing file. Each edit replaces one exact passage: copy `search` verbatim from the current file (without line numbers), with enough surrounding lines to occur exactly once. Edits apply in order.',
     {
       path: str('Workspace-relative path of the file.'),
       edits: {
@@ -18,7 +18,7 @@ export const EDIT_TOOLS: readonly ToolDefinition[] = [
         minItems: 1,
         items: {
           type: 'object',
-          properties: { search: str('Exact current text to replace.'), replace: str('Text to put in its place.') },
+          properties: { search: str('Exact current text to replace, as it is in the file (no line numbers or hints).'), replace: str('Text to put in its place.') },
           required: ['search', 'replace'],
           additionalProperties: false,
         },
@@ -26,7 +26,12 @@ export const EDIT_TOOLS: readonly ToolDefinition[] = [
     },
     ['path', 'edits'],
   ),
-  tool('create_file', 'Create a new file with the complete content given (no placeholders).', { path: str('Workspace-relative path.'), content: str('The whole file.') }, ['path', 'content']),
+  tool(
+    'create_file',
+    'Create a new file with the complete content given (no placeholders). Only for a path that does not exist yet: an existing file is never overwritten; change it with edit_file.',
+    { path: str('Workspace-relative path of a file that does not exist yet.'), content: str('The whole file.') },
+    ['path', 'content'],
+  ),
   tool('delete_file', 'Delete a file.', { path: str('Workspace-relative path.') }, ['path']),
   tool('rename_file', 'Rename or move a file.', { from: str('Current workspace-relative path.'), to: str('New workspace-relative path.') }, ['from', 'to']),
 ];

@@ -13,9 +13,10 @@ export interface SearchReplace {
 export type ProposedChange =
   | { kind: 'edit'; path: string; edits: SearchReplace[] }
   /**
-   * A whole-file body: a new file, or a full replacement of an existing small one. `newFile`
-   * is set when the model said the file is new (a diff from /dev/null): an existing file there
-   * is refused, never replaced.
+   * A whole-file body: a new file, or a full replacement of an existing one (reviewed as a
+   * modification). `newFile` is set when the model said the file is new (a diff from /dev/null,
+   * create_file, a fenced file announced as new): an existing file there is never replaced
+   * (src/core/review/plan.ts).
    */
   | { kind: 'create'; path: string; content: string; newFile?: true }
   | { kind: 'delete'; path: string }
@@ -32,8 +33,11 @@ export interface DiffHunk {
   lines: string[];
 }
 
-/** Which rung of the matching ladder placed a block. */
-export type MatchRung = 'exact' | 'whitespace' | 'indentation' | 'fuzzy' | 'elision';
+/**
+ * Which rung of the matching ladder placed a block: `blank-lines` matched every line but with
+ * blank lines missing or added; `fragment` found a one-line search as part of one line.
+ */
+export type MatchRung = 'exact' | 'whitespace' | 'indentation' | 'blank-lines' | 'fragment' | 'fuzzy' | 'elision';
 
 export type MatchFailure =
   | { reason: 'not-found'; message: string; nearest?: { startLine: number; endLine: number; text: string; similarity: number } }

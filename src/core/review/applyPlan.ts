@@ -82,7 +82,7 @@ async function replayRename(file: ReviewFile, now: string, engine: EditEngine): 
   const target: FileBase = { key: plan.key, path: plan.path, exists: false, text: '' };
   // Every change here names the source (the rename's from) or the target, however it spells them.
   const bases = new Map(plan.changes.flatMap(changePaths).map((p) => [p, p === plan.fromPath ? source : target]));
-  const [replayed] = await planChanges(plan.changes, bases, engine);
+  const [replayed] = await planChanges(plan.changes, bases, engine, undefined, { loosest: plan.loosest });
   return replayed?.status === 'renamed' ? replayed.proposedText : undefined;
 }
 
@@ -92,7 +92,8 @@ async function rematch(file: ReviewFile, now: string, engine: EditEngine): Promi
   const replayable = plan.changes.every((c) => c.kind === 'edit' || c.kind === 'patch');
   if (file.allAccepted() && !file.edited && replayable) {
     const base: FileBase = { key: plan.key, path: plan.path, exists: true, text: now };
-    const [replayed] = await planChanges(plan.changes, new Map(plan.changes.flatMap(changePaths).map((p) => [p, base])), engine);
+    // No looser than the review read them: a line the user rewrote is not re-matched as a part of it.
+    const [replayed] = await planChanges(plan.changes, new Map(plan.changes.flatMap(changePaths).map((p) => [p, base])), engine, undefined, { loosest: plan.loosest });
     return replayed?.status === 'modified' ? replayed.proposedText : undefined;
   }
   const chosen = file.hunks.filter((_, i) => file.selected()[i]);

@@ -3,8 +3,9 @@
  * result per file. Pure: the caller reads the files (open editors first) and
  * hands their texts in, so this runs the same under a unit test.
  */
-import { blockFailures } from '../edits/apply';
-import type { MatchFailure, ProposedChange } from '../edits/types';
+import { blockFailures, loosestRung, type PlaceLimit } from '../edits/apply';
+import type { MatchFailure, MatchRung, ProposedChange } from '../edits/types';
+import { asReplacement, overExisting } from '../edits/wholeFile';
 import type { EditEngine } from './engine';
 import type { FileStatus } from './types';
 
@@ -28,6 +29,8 @@ export interface PlannedFile {
   proposedText: string;
   /** The changes that produced this file, in order, so apply can re-match them against newer text. */
   changes: ProposedChange[];
+  /** The loosest reading that placed its blocks: re-matching them on newer text may be no looser. */
+  loosest?: MatchRung;
 }
 
 interface Working {
@@ -39,18 +42,23 @@ interface Working {
   failures?: MatchFailure[];
   renameFrom?: Working;
   renamedAway?: boolean;
+  loosest?: MatchRung;
 }
 
 export function changePaths(change: ProposedChange): string[] {
   return change.kind === 'rename' ? [change.from, change.to] : [change.path];
 }
 
-/** Resolves `changes` against `bases` (one per path the changes name); `pause` yields to the host between files. */
+/**
+ * Resolves `changes` against `bases` (one per path the changes name); `pause` yields to the host
+ * between files; `limit` bounds how loosely blocks are read (a replay at apply time).
+ */
 export async function planChanges(
   changes: ProposedChange[],
   bases: Map<string, FileBase>,
   engine: EditEngine,
   pause: () => Promise<void> = () => Promise.resolve(),
+  limit: PlaceLimit = {},
 ): Promise<PlannedFile[]> {
   const work = new Map<string, Working>();
   const entry = (requested: string): Working => {
@@ -72,7 +80,7 @@ export async function planChanges(
     } else {
       const w = entry(change.path);
       w.changes.push(change);
-      if (w.reason === undefined) applyOne(change, w, engine);
+      if (w.reason === undefined) applyOne(change, w, engine, limit);
     }
     await pause();
   }
@@ -127,41 +135,59 @@ function planRename(change: Extract<ProposedChange, { kind: 'rename' }>, from: W
   }
 }
 
-function applyOne(change: Exclude<ProposedChange, { kind: 'rename' }>, w: Working, engine: EditEngine): void {
+function applyOne(change: Exclude<ProposedChange, { kind: 'rename' }>, w: Working, engine: EditEngine, limit: PlaceLimit): void {
   const path = w.base.path;
   switch (change.kind) {
     case 'create':
-      if (change.newFile && w.curExists) {
-        w.reason = `the proposal creates ${path} as a new file, but it already exists; it was not replaced.`;
-        return;
-      }
-      w.curExists = true;
-      w.curText = change.content;
+      if (!w.curExists) {
+        w.curExists = true;
+        w.curText = change.content;
+      } else if (change.newFile) createOverExisting(change.content, w);
+      else w.curText = asReplacement(w.curText, change.content);
       return;
     case 'delete':
       if (!w.curExists) w.reason = `cannot delete ${path}: it does not exist.`;
       else w.curExists = false;
       return;
     case 'edit':
+      if (!w.curExists && change.edits[0]?.search.trim() === '') {
+        // An empty search creates a missing file: it is placed into an empty text.
+        w.curExists = true;
+        w.curText = '';
+      }
       if (!w.curExists) {
-        w.reason = `cannot edit ${path}: it does not exist (use a create for a new file).`;
+        w.reason = `cannot edit ${path}: it does not exist (to create it, give the whole file, or a block with an empty search).`;
         return;
       }
-      placeOrFail(engine.applyFileEdits(w.curText, change.edits), w, 'edit');
+      placeOrFail(engine.applyFileEdits(w.curText, change.edits, limit), w, 'edit');
       return;
     case 'patch':
       if (!w.curExists) {
         w.reason = `cannot patch ${path}: it does not exist.`;
         return;
       }
-      placeOrFail(engine.applyPatch(w.curText, change.hunks), w, 'patch hunk');
+      placeOrFail(engine.applyPatch(w.curText, change.hunks, limit), w, 'patch hunk');
       return;
   }
+}
+
+/**
+ * A file announced as new (a diff from /dev/null, create_file, "Create `x`:") where one exists
+ * never replaces it. The one exception loses nothing: a text that keeps every existing line and
+ * only adds lines is planned as those additions, and reviewed as a modification.
+ */
+function createOverExisting(content: string, w: Working): void {
+  const path = w.base.path;
+  const over = overExisting(w.curText, content);
+  if (over.kind === 'adds') w.curText = over.text;
+  else if (over.kind === 'same') w.reason = `the proposal creates ${path} as a new file, but it already exists with exactly this text; there is nothing to change.`;
+  else w.reason = `the proposal creates ${path} as a new file, but it already exists; it was not replaced, since that would overwrite it. To change it, edit it with SEARCH/REPLACE blocks (or edit_file).`;
 }
 
 function placeOrFail(result: ReturnType<EditEngine['applyFileEdits']>, w: Working, noun: string): void {
   if (result.newText !== undefined) {
     w.curText = result.newText;
+    w.loosest = loosestRung(result.blocks, w.loosest);
     return;
   }
   const failures = blockFailures(result.blocks);
@@ -184,6 +210,7 @@ function toPlanned(w: Working): PlannedFile {
     baseText,
     proposedText: w.curExists ? w.curText : '',
     changes: w.changes,
+    ...(w.loosest ? { loosest: w.loosest } : {}),
   };
   if (from) {
     planned.fromKey = from.base.key;

@@ -3,6 +3,8 @@
  * path once, plan, and give each failed file its one repair turn. The review
  * and the edit benchmark both run this, so the benchmark measures what users get.
  */
+import { barePathCandidates } from '../edits/pathLine';
+import { changesFromProposal, type Proposal } from '../edits/proposal';
 import type { ProposedChange } from '../edits/types';
 import type { EditEngine } from './engine';
 import { changePaths, planChanges, type FileBase, type PlannedFile } from './plan';
@@ -14,6 +16,20 @@ export interface ProposalIo {
   /** Yields to the host between files of a large proposal. */
   pause?: () => Promise<void>;
   repair?: RepairHook;
+}
+
+/**
+ * What the model proposed, as changes. A line naming an existing file without an extension
+ * (`Makefile.local`, `VERSION`) is its path, so those lines are checked against the workspace
+ * through `read` (the review's read gate) before the answer is parsed.
+ */
+export async function proposedChanges(proposal: Proposal, read: (path: string) => Promise<FileBase>): Promise<{ changes: ProposedChange[]; problems: string[] }> {
+  const existing = new Set<string>();
+  for (const path of barePathCandidates(proposal.text ?? '')) {
+    const base = await read(path);
+    if (!('error' in base) && base.exists) existing.add(path);
+  }
+  return changesFromProposal(proposal, { exists: (path) => existing.has(path) });
 }
 
 export async function planProposal(changes: ProposedChange[], engine: EditEngine, io: ProposalIo): Promise<PlannedFile[]> {

@@ -1,5 +1,9 @@
-import { changesFromProposal, parseAnswer, repairPrompt, type MatchFailure, type Proposal, type ProposedChange } from '../../core/edits';
+import * as edits from '../../core/edits';
+import { parseAnswer, repairPrompt, type MatchFailure, type Proposal, type ProposedChange } from '../../core/edits';
+import { proposedChanges } from '../../core/review/propose';
+import { readBase } from '../../core/review/readBase';
 import type { ChangeSet, ChangeSetReview } from '../review';
+import { vscodeFiles, workspaceRoots } from '../review/readBase';
 import type { Logger } from '../log';
 import type { ProviderService } from '../provider/providerService';
 import { commandSystemPrompt } from '../../core/prompts';
@@ -10,7 +14,7 @@ export type ProposeOutcome =
 
 /**
  * Wires the model to the review: what the model said becomes a change set
- * (changesFromProposal), and a file whose blocks did not place gets its one
+ * (proposedChanges), and a file whose blocks did not place gets its one
  * repair turn through the provider.
  */
 export class EditFlow {
@@ -23,7 +27,8 @@ export class EditFlow {
   }
 
   async propose(proposal: Proposal, meta: { title: string; source: string }): Promise<ProposeOutcome> {
-    const { changes, problems } = changesFromProposal(proposal);
+    const roots = workspaceRoots();
+    const { changes, problems } = await proposedChanges(proposal, (path) => readBase(path, roots, edits, vscodeFiles));
     if (!changes.length) return { kind: 'nothing', problems };
     const set = await this.review.propose(changes, meta);
     return { kind: 'proposed', set, problems };
@@ -46,7 +51,8 @@ export class EditFlow {
         ],
       });
       this.provider.record(result);
-      const parsed = parseAnswer(result.answerText);
+      // The file being repaired exists, whatever its name looks like.
+      const parsed = parseAnswer(result.answerText, { exists: (p) => p === path });
       const forPath = parsed.changes.filter((c) => ('path' in c ? c.path : c.from) === path);
       this.log.info(`repair turn for ${path}: ${forPath.length} change(s) proposed`);
       return forPath.length ? forPath : undefined;

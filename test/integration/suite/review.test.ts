@@ -1,7 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as edits from '../../../src/core/edits';
-import { ChangeSetReview, proposedUri } from '../../../src/vscode/review';
+import type { Proposal } from '../../../src/core/edits';
+import { EditFlow } from '../../../src/vscode/edits/editFlow';
+import type { ProviderService } from '../../../src/vscode/provider/providerService';
+import { ChangeSetReview, ChangesTreeProvider, proposedUri } from '../../../src/vscode/review';
 import {
   closeAllEditors,
   diskText,
@@ -198,16 +201,42 @@ describe('change-set review (in the extension host)', () => {
     await eventually(async () => (await diskText('review/move-me.ts')) === 'export function area(w: number, h: number) {\n  return w * h;\n}\n', 'the original is back unchanged');
   });
 
-  it('refuses a /dev/null diff aimed at an existing file, naming it, and leaves the file as it is', async () => {
-    const diff = ['```diff', '--- /dev/null', '+++ b/review/existing.ts', '@@ -0,0 +1 @@', '+export const existing = "replaced";', '```'].join('\n');
-    const set = await review.propose(edits.parseAnswer(diff).changes, { title: 'new file over old', source: 'test' });
+  it('refuses a create aimed at an existing file (a /dev/null diff, create_file, a file announced as new), naming it, and leaves the file as it is', async () => {
+    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, show: () => undefined };
+    // The provider is only asked for a repair turn, which a refused create never gets.
+    const flow = new EditFlow(review, {} as ProviderService, quiet);
+    const tree = new ChangesTreeProvider(review);
+    const replaced = 'export const existing = "replaced";';
+    const proposals: Array<[string, Proposal]> = [
+      ['a /dev/null diff', { text: ['```diff', '--- /dev/null', '+++ b/review/existing.ts', '@@ -0,0 +1 @@', `+${replaced}`, '```'].join('\n') }],
+      ['create_file', { toolCalls: [{ name: 'create_file', arguments: { path: 'review/existing.ts', content: `${replaced}\n` } }] }],
+      ['a file announced as new', { text: ['Create a new file `review/existing.ts`:', '', '```ts', replaced, '```'].join('\n') }],
+    ];
+    for (const [how, proposal] of proposals) {
+      const outcome = await flow.propose(proposal, { title: how, source: 'test' });
+      assert.ok(outcome.kind === 'proposed', `${how}: ${JSON.stringify(outcome)}`);
+      const [file] = outcome.set.files;
+      assert.deepStrictEqual([file?.path, file?.status], ['review/existing.ts', 'failed'], how);
+      assert.match(file?.reason ?? '', /^the proposal creates review\/existing\.ts as a new file, but it already exists; it was not replaced/, how);
+      const setNode = tree.getChildren().find((n) => n.kind === 'set' && tree.getTreeItem(n).label === how);
+      assert.ok(setNode, `${how}: the set is in the Changes tree`);
+      const [fileNode] = tree.getChildren(setNode);
+      assert.match(String(tree.getTreeItem(fileNode!).tooltip), /already exists; it was not replaced/, `${how}: the tree shows why`);
+      assert.throws(() => outcome.set.accept('review/existing.ts'), /cannot be accepted/);
+      const report = await outcome.set.apply();
+      assert.deepStrictEqual(report.files.map((f) => f.kind), ['failed'], how);
+      assert.strictEqual(await diskText('review/existing.ts'), 'export const existing = "keep me";\n', `${how}: the file is unchanged on disk`);
+    }
+    tree.dispose();
+  });
+
+  it('shows a whole-file replacement of an existing file as a modification, hunk by hunk', async () => {
+    const answer = ['review/keep.ts', '```ts', 'export const keep = 2;', '```'].join('\n');
+    const set = await review.propose(edits.parseAnswer(answer).changes, { title: 'whole file', source: 'test' });
     assert.deepStrictEqual(
-      set.files.map((f) => [f.status, f.reason]),
-      [['failed', 'the proposal creates review/existing.ts as a new file, but it already exists; it was not replaced.']],
+      set.files.map((f) => [f.path, f.status, f.added, f.removed, f.hunks.length]),
+      [['review/keep.ts', 'modified', 1, 1, 1]],
     );
-    const report = await set.apply();
-    assert.deepStrictEqual(report.files.map((f) => f.kind), ['failed']);
-    assert.strictEqual(await diskText('review/existing.ts'), 'export const existing = "keep me";\n');
   });
 
   it('opens a diff whose proposed side is a read-only virtual document', async () => {

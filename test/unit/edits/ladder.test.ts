@@ -50,10 +50,10 @@ describe('applyFileEdits: exact rung', () => {
     assert.strictEqual(placed('', '', 'hello\n').text, 'hello\n');
   });
 
-  it('refuses an empty search on a non-empty file', () => {
+  it('refuses an empty search on a non-empty file as ambiguous, asking for the lines to replace', () => {
     const b = refused(TS, '', 'x');
-    assert.strictEqual(b.reason, 'invalid');
-    assert.match(b.message, /search text is empty/);
+    assert.strictEqual(b.reason, 'ambiguous');
+    assert.match(b.message, /search text is empty.*quote the lines to replace/);
   });
 
   it('prefers the one whole-line occurrence over fragments inside other lines', () => {

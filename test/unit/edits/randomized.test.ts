@@ -84,4 +84,38 @@ describe('applyFileEdits on random windows', () => {
     }
     assert.ok(checked > 100, `checked ${checked}`);
   });
+
+  it('places windows quoted with blank lines missing or added only where their lines are, keeping the file\'s blank lines', () => {
+    const r = rng(23);
+    let placed = 0;
+    for (let t = 0; t < 400; t++) {
+      const file = makeFile(r, 40);
+      const start = r(34);
+      const window = file.slice(start, start + 3 + r(4));
+      while (window.length && window[0].trim() === '') window.shift();
+      while (window.length && window[window.length - 1].trim() === '') window.pop();
+      const lines = window.filter((l) => l.trim() !== '');
+      if (lines.length < 2 || window.length === lines.length) continue;
+      // The model dropped the window's blank lines and put one of its own somewhere.
+      const search = [...lines];
+      if (r(2)) search.splice(1 + r(lines.length - 1), 0, '');
+      const marker = `  mark${t}();`;
+      const result = applyFileEdits(`${file.join('\n')}\n`, [{ search: `${search.join('\n')}\n`, replace: `${search.join('\n')}\n${marker}\n` }]);
+      // Where the lines occur, blank lines and indentation aside (the loosest reading the engine may use).
+      const nonBlank = file.map((l, i) => [l.trim(), i] as const).filter(([l]) => l !== '');
+      const ends = nonBlank.flatMap((_, k) => (lines.every((l, j) => nonBlank[k + j]?.[0] === l.trim()) ? [nonBlank[k + lines.length - 1][1]] : []));
+      if (result.newText === undefined) {
+        assert.ok(ends.length > 1, `trial ${t}: refused a window whose lines occur once: ${JSON.stringify(result.blocks)}`);
+        const b0 = result.blocks[0];
+        assert.ok(!b0.ok && b0.reason === 'ambiguous', `trial ${t}: ${JSON.stringify(b0)}`);
+        continue;
+      }
+      const out = result.newText.split('\n');
+      const at = out.findIndex((l) => l.trim() === marker.trim());
+      assert.deepStrictEqual([...out.slice(0, at), ...out.slice(at + 1)].join('\n'), `${file.join('\n')}\n`, `trial ${t}: only the marker was added`);
+      assert.ok(ends.includes(at - 1), `trial ${t}: the marker follows an occurrence of the lines (line ${at})`);
+      if (ends.length === 1) placed++;
+    }
+    assert.ok(placed > 40, `placed ${placed} unique windows`);
+  });
 });

@@ -25,4 +25,15 @@ describe('repairPrompt', () => {
     assert.match(prompt, /lines 2, 5/);
     assert.match(prompt, /6 \| \}/);
   });
+
+  it('accepts its own numbered view back verbatim as the search text', () => {
+    const code = ['export function price(qty: number): number {', '  const unit = 4;', '  return qty * unit;', '}', ''].join('\n');
+    const first = applyFileEdits(code, [{ search: 'const unit = 5;\nreturn qty * unit;', replace: 'x' }]);
+    const prompt = repairPrompt('src/price.ts', code, blockFailures(first.blocks));
+    const shown = /```\n([^]*?)\n```/.exec(prompt)?.[1] ?? '';
+    const copied = shown.split('\n').filter((l) => /unit/.test(l));
+    assert.deepStrictEqual(copied, ['2 |   const unit = 4;', '3 |   return qty * unit;']);
+    const retry = applyFileEdits(code, [{ search: `${copied.join('\n')}\n`, replace: `${copied[0]}\n3 |   return Math.round(qty * unit);\n` }]);
+    assert.strictEqual(retry.newText, code.replace('return qty * unit;', 'return Math.round(qty * unit);'));
+  });
 });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { changesFromToolCalls, EDIT_TOOLS, READ_TOOLS } from '../../../src/core/edits';
 
 describe('changesFromToolCalls', () => {
-  it('maps each edit tool to its change', () => {
+  it('maps each edit tool to its change, create_file marked as a new file', () => {
     const { changes, problems } = changesFromToolCalls([
       { name: 'edit_file', arguments: JSON.stringify({ path: 'a.ts', edits: [{ search: 'x', replace: 'y' }] }) },
       { name: 'create_file', arguments: JSON.stringify({ path: 'b.ts', content: 'b\n' }) },
@@ -12,7 +12,7 @@ describe('changesFromToolCalls', () => {
     assert.deepStrictEqual(problems, []);
     assert.deepStrictEqual(changes, [
       { kind: 'edit', path: 'a.ts', edits: [{ search: 'x', replace: 'y' }] },
-      { kind: 'create', path: 'b.ts', content: 'b\n' },
+      { kind: 'create', path: 'b.ts', content: 'b\n', newFile: true },
       { kind: 'delete', path: 'c.ts' },
       { kind: 'rename', from: 'd.ts', to: 'e.ts' },
     ]);

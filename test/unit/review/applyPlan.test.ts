@@ -37,6 +37,15 @@ describe('planApply', () => {
     assert.deepStrictEqual(decided, { op: { kind: 'write', uri: 'a.ts', oldText: 'zero\none\n', newText: 'zero\ntwo\n', rematched: true } });
   });
 
+  it('re-matches no more loosely than the review placed the edits: a line the user rewrote is stale, not edited in part', async () => {
+    const whole = [{ kind: 'edit', path: 'a.txt', edits: [{ search: 'gamma\n', replace: 'GAMMA\n' }] }] satisfies ProposedChange[];
+    const [stale] = await applyAgainst(whole, { 'a.txt': 'beta\ngamma\n' }, { 'a.txt': 'beta\ngamma was rewritten\n' });
+    assert.ok(stale && 'outcome' in stale && stale.outcome.kind === 'stale', JSON.stringify(stale));
+    const part = [{ kind: 'edit', path: 'a.txt', edits: [{ search: 'timeout=30\n', replace: 'timeout=60\n' }] }] satisfies ProposedChange[];
+    const [rematched] = await applyAgainst(part, { 'a.txt': 'call(timeout=30)\n' }, { 'a.txt': 'first()\ncall(timeout=30)\n' });
+    assert.deepStrictEqual(rematched, { op: { kind: 'write', uri: 'a.txt', oldText: 'first()\ncall(timeout=30)\n', newText: 'first()\ncall(timeout=60)\n', rematched: true } });
+  });
+
   it('renames without touching the text when the rename comes alone', async () => {
     const [decided] = await applyAgainst([{ kind: 'rename', from: 'a.ts', to: 'b.ts' }], { 'a.ts': 'x\n', 'b.ts': null }, { 'a.ts': 'x\n' });
     assert.deepStrictEqual(decided, { op: { kind: 'rename', from: 'a.ts', to: 'b.ts' } });

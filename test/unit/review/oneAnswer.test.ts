@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as edits from '../../../src/core/edits';
-import { planProposal } from '../../../src/core/review/propose';
+import { planProposal, proposedChanges } from '../../../src/core/review/propose';
 import { readBase, type FileAccess } from '../../../src/core/review/readBase';
 import type { PlannedFile } from '../../../src/core/review/plan';
 import { listCorpusCases, loadProposal, readTree, runCorpusCase } from '../../bench/corpus';
@@ -34,10 +34,11 @@ function openEditors(files: Map<string, string>): FileAccess {
 /** The review's answer for a case: the workspace after accepting every file, or 'refused'. */
 async function reviewAnswer(dir: string): Promise<Map<string, string> | 'refused'> {
   const workspace = readTree(path.join(dir, 'before'));
-  const { changes, problems } = edits.changesFromProposal(loadProposal(dir));
-  if (problems.length > 0 || changes.length === 0) return 'refused';
   const access = openEditors(workspace);
-  const planned: PlannedFile[] = await planProposal(changes, edits, { read: (p) => readBase(p, [ROOT], edits, access) });
+  const read = (p: string) => readBase(p, [ROOT], edits, access);
+  const { changes, problems } = await proposedChanges(loadProposal(dir), read);
+  if (problems.length > 0 || changes.length === 0) return 'refused';
+  const planned: PlannedFile[] = await planProposal(changes, edits, { read });
   if (planned.some((p) => p.status === 'failed')) return 'refused';
   const after = new Map(workspace);
   const rel = (key: string) => path.posix.relative(ROOT, key);

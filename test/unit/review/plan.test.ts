@@ -77,7 +77,7 @@ describe('planChanges', () => {
     );
     const reasons = Object.fromEntries(planned.map((p) => [p.path, [p.status, p.reason]]));
     assert.deepStrictEqual(reasons, {
-      'missing.ts': ['failed', 'cannot edit missing.ts: it does not exist (use a create for a new file).'],
+      'missing.ts': ['failed', 'cannot edit missing.ts: it does not exist (to create it, give the whole file, or a block with an empty search).'],
       'missing2.ts': ['failed', 'cannot delete missing2.ts: it does not exist.'],
       'taken.ts': ['failed', 'cannot rename src.ts to taken.ts: taken.ts already exists.'],
       'tmp.ts': ['failed', 'the proposal creates tmp.ts and deletes it again; nothing to do.'],
@@ -141,14 +141,55 @@ describe('planChanges', () => {
     assert.strictEqual(created?.proposedText, 'hello\n');
     const [exists] = await plan(changes, { 'n.ts': 'old\n' });
     assert.strictEqual(exists?.status, 'failed');
-    assert.strictEqual(exists?.reason, 'the proposal creates n.ts as a new file, but it already exists; it was not replaced.');
+    assert.match(exists?.reason ?? '', /^the proposal creates n\.ts as a new file, but it already exists; it was not replaced/);
     assert.strictEqual(exists?.proposedText, 'old\n', 'the existing text is kept');
   });
 
-  it('lets a whole-file body without the new-file mark replace an existing file, shown as modified', async () => {
+  it('refuses create_file over an existing file, and says it already has that text when it does', async () => {
+    const create = (content: string) => edits.changesFromToolCalls([{ name: 'create_file', arguments: { path: 'cfg.json', content } }]).changes;
+    const [over] = await plan(create('{ "a": 2 }\n'), { 'cfg.json': '{ "a": 1 }\n' });
+    assert.strictEqual(over?.status, 'failed');
+    assert.match(over?.reason ?? '', /creates cfg\.json as a new file, but it already exists; it was not replaced.*edit_file/);
+    const [same] = await plan(create('{ "a": 1 }\n'), { 'cfg.json': '{ "a": 1 }\n' });
+    assert.strictEqual(same?.status, 'failed');
+    assert.match(same?.reason ?? '', /already exists with exactly this text/);
+  });
+
+  it('plans a new-file text that only adds lines to the existing file as those additions, keeping its CRLF lines', async () => {
+    const gitignore = 'node_modules/\r\n.env   \r\n';
+    const [added] = await plan([{ kind: 'create', path: '.gitignore', content: 'node_modules/\ndist/\n.env\ncoverage/\n', newFile: true }], { '.gitignore': gitignore });
+    assert.strictEqual(added?.status, 'modified');
+    assert.strictEqual(added?.proposedText, 'node_modules/\r\ndist/\r\n.env   \r\ncoverage/\r\n');
+    assert.deepStrictEqual(edits.diffStats(gitignore, added?.proposedText ?? ''), { added: 2, removed: 0 });
+  });
+
+  it('writes a new-file text into an existing empty file', async () => {
+    const [filled] = await plan([{ kind: 'create', path: 'pkg/__init__.py', content: 'from .core import run\n', newFile: true }], { 'pkg/__init__.py': '' });
+    assert.deepStrictEqual([filled?.status, filled?.proposedText], ['modified', 'from .core import run\n']);
+  });
+
+  it('lets a whole-file body without the new-file mark replace an existing file, shown as modified with its line endings', async () => {
     const [replaced] = await plan([{ kind: 'create', path: 'n.ts', content: 'new\n' }], { 'n.ts': 'old\n' });
     assert.strictEqual(replaced?.status, 'modified');
     assert.strictEqual(replaced?.proposedText, 'new\n');
+    const [crlf] = await plan([{ kind: 'create', path: 'w.ts', content: 'a\nb\n' }], { 'w.ts': '\uFEFFa\r\nc\r\n' });
+    assert.deepStrictEqual([crlf?.status, crlf?.proposedText], ['modified', '\uFEFFa\r\nb\r\n']);
+  });
+
+  it('creates a missing file from a block with an empty search, and refuses one with text to find', async () => {
+    const [created] = await plan([{ kind: 'edit', path: 'docs/NOTES.md', edits: [{ search: '', replace: '# Notes\n' }, { search: '# Notes\n', replace: '# Notes\n\nFirst.\n' }] }], { 'docs/NOTES.md': null });
+    assert.deepStrictEqual([created?.status, created?.proposedText], ['created', '# Notes\n\nFirst.\n']);
+    const [missing] = await plan([{ kind: 'edit', path: 'gone.md', edits: [{ search: 'x', replace: 'y' }] }], { 'gone.md': null });
+    assert.match(missing?.reason ?? '', /cannot edit gone\.md: it does not exist/);
+  });
+
+  it('fills an existing empty file from an empty search, and refuses one on a file with text as ambiguous', async () => {
+    const [filled] = await plan([{ kind: 'edit', path: 'e.txt', edits: [{ search: '', replace: 'hello\n' }] }], { 'e.txt': '' });
+    assert.deepStrictEqual([filled?.status, filled?.proposedText], ['modified', 'hello\n']);
+    const [refused] = await plan([{ kind: 'edit', path: 'f.txt', edits: [{ search: '\n', replace: 'hello\n' }] }], { 'f.txt': 'already here\n' });
+    assert.strictEqual(refused?.status, 'failed');
+    assert.strictEqual(refused?.failures?.[0]?.reason, 'ambiguous');
+    assert.match(refused?.reason ?? '', /search text is empty but the file is not.*quote the lines to replace/);
   });
 
   it('deletes and then creates a new file at the same path', async () => {
