@@ -202,7 +202,7 @@ describe('change-set review (in the extension host)', () => {
   });
 
   it('refuses a create aimed at an existing file (a /dev/null diff, create_file, a file announced as new), naming it, and leaves the file as it is', async () => {
-    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, show: () => undefined };
+    const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, show: () => undefined };
     // The provider is only asked for a repair turn, which a refused create never gets.
     const flow = new EditFlow(review, {} as ProviderService, quiet);
     const tree = new ChangesTreeProvider(review);
