@@ -3,12 +3,11 @@
  * the review's pure planning can be driven by the real engine or, in a unit
  * test, by a deliberately failing one.
  */
-import type { DiffHunk, FileEditResult, PathCheck, SearchReplace } from '../edits/types';
+import type { DiffHunk, FileEditResult, SearchReplace } from '../edits/types';
 
 export interface EditEngine {
   applyFileEdits(text: string, edits: SearchReplace[]): FileEditResult;
   applyPatch(text: string, hunks: DiffHunk[]): FileEditResult;
-  checkWorkspacePath(roots: string[], requested: string): PathCheck;
   isProbablyBinary(bytes: Uint8Array): boolean;
   diffStats(oldText: string, newText: string): { added: number; removed: number };
   splitHunks(oldText: string, newText: string): DiffHunk[];

@@ -6,11 +6,16 @@
 import { blockFailures } from '../edits/apply';
 import type { MatchFailure, ProposedChange } from '../edits/types';
 import type { EditEngine } from './engine';
+import type { Location } from './pathGate';
 import type { FileStatus } from './types';
 
-/** A path as read by the caller: its identity (key), and its text, or why it cannot be edited. */
+/**
+ * A path as read by the caller: its identity (key: the real location, so two spellings of one
+ * file are one file), and its text, or why it cannot be edited. `location` is what the path
+ * gate saw, for its second look at apply (a replay at apply time has none).
+ */
 export type FileBase =
-  | { key: string; path: string; exists: boolean; text: string }
+  | { key: string; path: string; exists: boolean; text: string; location?: Location }
   | { key: string; path: string; error: string };
 
 export interface PlannedFile {
@@ -28,6 +33,9 @@ export interface PlannedFile {
   proposedText: string;
   /** The changes that produced this file, in order, so apply can re-match them against newer text. */
   changes: ProposedChange[];
+  /** Where the path gate found the file (and a rename's source) at review, checked again at apply. */
+  location?: Location;
+  fromLocation?: Location;
 }
 
 interface Working {
@@ -185,9 +193,11 @@ function toPlanned(w: Working): PlannedFile {
     proposedText: w.curExists ? w.curText : '',
     changes: w.changes,
   };
+  if ('location' in base && base.location) planned.location = base.location;
   if (from) {
     planned.fromKey = from.base.key;
     planned.fromPath = from.base.path;
+    if ('location' in from.base && from.base.location) planned.fromLocation = from.base.location;
     planned.baseText = 'error' in from.base ? '' : from.base.text;
     planned.baseExists = true;
   }
