@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChatSummary } from '../../shared/protocol';
 import type { ChatRecord } from '../../core/chat/types';
+import { isAcceptedImageMime } from '../../shared/media';
 
 const INDEX_KEY = 'stepFlash.chatIndex';
 
@@ -24,7 +25,10 @@ export class HistoryStore {
   async load(id: string): Promise<ChatRecord | undefined> {
     try {
       const bytes = await vscode.workspace.fs.readFile(this.file(id));
-      return JSON.parse(new TextDecoder().decode(bytes)) as ChatRecord;
+      const chat = JSON.parse(new TextDecoder().decode(bytes)) as ChatRecord;
+      // Stored images are shown and sent again as data: URLs: one whose type is not an image type is dropped.
+      for (const turn of chat.turns ?? []) if (turn.images) turn.images = turn.images.filter((image) => isAcceptedImageMime(image.mime));
+      return chat;
     } catch {
       return undefined;
     }
