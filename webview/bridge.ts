@@ -1,5 +1,6 @@
 import { HostMessage, WebviewMessage, parseHostMessage } from '../src/shared/protocol';
 import { asStreamedText } from './fastPath';
+import { fromHost } from './hostOrigin';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -19,6 +20,7 @@ export class HostBridge {
 
   constructor() {
     window.addEventListener('message', (event: MessageEvent) => {
+      if (!fromHost(event, (message) => this.post({ type: 'log', level: 'warn', message }))) return;
       const delta = asStreamedText(event.data);
       if (delta) {
         for (const listener of this.listeners) listener(delta);

@@ -15,6 +15,22 @@
 export const ACCEPTED_IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 export type ImageMime = (typeof ACCEPTED_IMAGE_MIMES)[number];
 
+/** Standard base64 alphabet with padding, as FileReader.readAsDataURL and btoa produce it. */
+export const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+export function isAcceptedImageMime(mime: unknown): mime is ImageMime {
+  return typeof mime === 'string' && (ACCEPTED_IMAGE_MIMES as readonly string[]).includes(mime);
+}
+
+/**
+ * A data: URL for an image, or undefined when the type is not an accepted image type or the
+ * payload is not base64: stored or restored state must never turn `text/html` into a page.
+ */
+export function imageDataUrl(mime: unknown, base64: unknown): string | undefined {
+  if (!isAcceptedImageMime(mime) || typeof base64 !== 'string' || base64 === '' || !BASE64.test(base64)) return undefined;
+  return `data:${mime};base64,${base64}`;
+}
+
 export type ImageRejectCode =
   | 'animated-gif'
   | 'animated-png'

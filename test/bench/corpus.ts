@@ -9,10 +9,12 @@
  * copy of before/. Any problem or failed file refuses the whole case.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as edits from '../../src/core/edits';
 import type { Proposal } from '../../src/core/edits';
-import { planApply, type FileOperation } from '../../src/core/review/applyPlan';
+import { planApply, recheckPlan, type FileOperation } from '../../src/core/review/applyPlan';
+import { PathGate, type EntryKind } from '../../src/core/review/pathGate';
 import type { PlannedFile } from '../../src/core/review/plan';
 import { planProposal, proposedChanges } from '../../src/core/review/propose';
 import { readBase, readCurrent, type FileAccess } from '../../src/core/review/readBase';
@@ -54,19 +56,21 @@ export function loadProposal(dir: string): Proposal {
 }
 
 /** Node's file system as the review reads it: no editors are open, files are UTF-8. */
-const nodeFiles: FileAccess = {
+export const nodeFiles: FileAccess = {
   openText: () => undefined,
-  async stat(absolute) {
+  async lstat(absolute) {
     try {
-      const stat = await fs.promises.stat(absolute);
-      return { directory: stat.isDirectory(), size: stat.size };
+      const stat = await fs.promises.lstat(absolute);
+      const kind: EntryKind = stat.isSymbolicLink() ? 'symlink' : stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+      return { kind, size: stat.size, links: stat.nlink };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
   },
+  realpath: (absolute) => fs.promises.realpath(absolute),
   readBytes: (absolute) => fs.promises.readFile(absolute),
-  readText: (absolute) => fs.promises.readFile(absolute, 'utf8'),
+  decode: async (_absolute, bytes) => new TextDecoder().decode(bytes),
 };
 
 /** Why each failed file was refused: the plan's reason, with every block's failure kind so EXPECT_REFUSAL can name it. */
@@ -80,7 +84,8 @@ function refusalOf(plan: PlannedFile): string {
  * file, and returns the resulting files (relative paths) or the refusals.
  */
 export async function runProposal(root: string, proposal: Proposal): Promise<{ files: Map<string, string>; refusals: string[]; changes: number }> {
-  const read = (p: string) => readBase(p, [root], edits, nodeFiles);
+  const gate = new PathGate([root], nodeFiles);
+  const read = (p: string) => readBase(p, gate, edits, nodeFiles);
   const { changes, problems } = await proposedChanges(proposal, read);
   const refusals = [...problems];
   if (changes.length === 0 && refusals.length === 0) refusals.push('the answer proposes no change');
@@ -93,7 +98,10 @@ export async function runProposal(root: string, proposal: Proposal): Promise<{ f
   for (const plan of planned) {
     const file = new ReviewFile(plan, edits);
     file.decide('accepted');
-    const decided = await planApply({ file, uri: plan.key, ...(plan.fromKey ? { fromUri: plan.fromKey } : {}) }, edits, (p) => readCurrent(p, nodeFiles));
+    const moved = await recheckPlan(plan, gate);
+    const decided = moved
+      ? { outcome: moved }
+      : await planApply({ file, uri: plan.key, ...(plan.fromKey ? { fromUri: plan.fromKey } : {}) }, edits, (p) => readCurrent(p, nodeFiles));
     if ('outcome' in decided) refusals.push(`${plan.path}: ${decided.outcome.kind}: ${decided.outcome.message}`);
     else ops.push(decided.op);
   }
@@ -128,6 +136,18 @@ function firstDifference(a: string, b: string): string {
   return 'same lines, different bytes';
 }
 
+/** Runs the case on its before/ folder; a case that starts from an empty workspace (git keeps no empty folder) gets a fresh empty one. */
+async function runOnBefore(dir: string): ReturnType<typeof runProposal> {
+  const before = path.join(dir, 'before');
+  if (fs.existsSync(before)) return runProposal(before, loadProposal(dir));
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-empty-'));
+  try {
+    return await runProposal(empty, loadProposal(dir));
+  } finally {
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+}
+
 export async function runCorpusCase(dir: string): Promise<CorpusResult> {
   const name = path.basename(dir);
   const started = performance.now();
@@ -135,7 +155,7 @@ export async function runCorpusCase(dir: string): Promise<CorpusResult> {
   let outcome: CorpusOutcome;
   let detail: string;
   try {
-    const result = await runProposal(path.join(dir, 'before'), loadProposal(dir));
+    const result = await runOnBefore(dir);
     const ms = performance.now() - started;
     if (fs.existsSync(expectRefusal)) {
       const word = fs.readFileSync(expectRefusal, 'utf8').trim().split(/\r?\n/)[0] ?? '';

@@ -148,7 +148,10 @@ async function main(): Promise<number> {
     // The benchmarks run their own suite in the host (STEP_FLASH_TESTS_ENTRY) and collect figures in STEP_FLASH_BENCH_OUT.
     const testsEntry = process.env.STEP_FLASH_TESTS_ENTRY ?? path.join(ROOT, 'out', 'test', 'integration', 'index');
     const testsPath = `vscode-remote://remote${testsEntry}`;
-    const benchOut = process.env.STEP_FLASH_BENCH_OUT ? { STEP_FLASH_BENCH_OUT: process.env.STEP_FLASH_BENCH_OUT } : {};
+    // STEP_FLASH_BENCH_PROFILE (a folder) makes the host benchmarks write V8 CPU profiles there (test/bench/host/profile.ts).
+    const benchOut = Object.fromEntries(
+      ['STEP_FLASH_BENCH_OUT', 'STEP_FLASH_BENCH_PROFILE'].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+    );
     const probe = await startWorkbenchProbe(page);
     probeServer = probe.server;
     const payload = [

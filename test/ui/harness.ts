@@ -2,6 +2,11 @@
  * Loads the real dist/webview.js into headless Chromium behind the same HTML and
  * CSP the extension serves, with a stand-in for acquireVsCodeApi that records
  * what the webview posts and lets a test deliver host messages.
+ *
+ * The frames are VS Code's: the webview runs in a sandboxed iframe inside a host
+ * frame of the same origin, and host messages come from that host frame, posted to
+ * the content frame with the host's own origin as the target (as VS Code's webview
+ * host does), so the webview's check on who sent a message is tested as it runs.
  */
 import { createServer, Server } from 'http';
 import { readFileSync, existsSync, mkdirSync } from 'fs';
@@ -58,10 +63,38 @@ export interface FilePayload {
   base64: string;
 }
 
+/** The host frame: it holds the webview and forwards host messages to it, as VS Code's webview host does. */
+const HOST_FRAME = `<!doctype html>
+<html><head><meta charset="utf-8"><style>html, body { margin: 0; height: 100%; overflow: hidden } iframe { border: 0; width: 100%; height: 100%; display: block }</style></head>
+<body><iframe id="webview" sandbox="allow-same-origin allow-scripts allow-forms allow-pointer-lock allow-downloads" src="/webview"></iframe>
+<script>
+  window.__deliver = (messages) => {
+    const content = document.getElementById('webview').contentWindow;
+    for (const message of messages) content.postMessage(message, window.origin);
+  };
+</script></body></html>`;
+
+/** Inside the webview frame: the frame (locators, evaluate, url…); everything else (keyboard, screenshots, context): the page. */
+function webviewPage(page: Playwright.Page, frame: Playwright.Frame): Playwright.Page {
+  return new Proxy(page, {
+    get(target, property) {
+      const inFrame = typeof property === 'string' ? (frame as unknown as Record<string, unknown>)[property] : undefined;
+      if (typeof inFrame === 'function') return inFrame.bind(frame);
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 async function startServer(): Promise<string> {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(HOST_FRAME);
+      return;
+    }
+    if (url.pathname === '/webview') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(
         renderWebviewHtml({
@@ -159,17 +192,23 @@ export async function openWebview(options: { colorScheme?: 'light' | 'dark'; the
   }, options.state ?? null);
   await page.addInitScript({ path: path.join(ROOT, 'test', 'ui', 'page', 'events.js') });
   await page.goto(`${origin}/`);
+  const frame = await (await page.waitForSelector('iframe#webview')).contentFrame();
+  if (!frame) throw new Error('the webview frame did not load');
+  await frame.waitForLoadState('domcontentloaded');
+  const view = webviewPage(page, frame);
   const theme = options.theme ?? options.colorScheme ?? 'dark';
   if (theme !== 'none') {
-    await page.addStyleTag({ url: `${origin}/test/ui/themes/${theme}.css` });
-    await page.evaluate((kind) => (globalThis as unknown as PageEvents).__uiTest.themeClass(`vscode-${kind}`), theme);
+    await view.addStyleTag({ url: `${origin}/test/ui/themes/${theme}.css` });
+    await view.evaluate((kind) => (globalThis as unknown as PageEvents).__uiTest.themeClass(`vscode-${kind}`), theme);
   }
+  /** Posts from the host frame (the page's main frame), never from inside the webview. */
+  const fromHost = (messages: unknown[]) => page.evaluate((list) => (globalThis as unknown as { __deliver(m: unknown[]): void }).__deliver(list), messages);
   const harness: WebviewHarness = {
-    page,
+    page: view,
     pageErrors,
-    posted: () => page.evaluate(() => (globalThis as unknown as { __posted: WebviewMessage[] }).__posted.slice()),
+    posted: () => view.evaluate(() => (globalThis as unknown as { __posted: WebviewMessage[] }).__posted.slice()),
     async waitForPosted(type, timeoutMs = 5000) {
-      const handle = await page.waitForFunction(
+      const handle = await view.waitForFunction(
         (t) => (globalThis as unknown as { __posted: Array<{ type: string }> }).__posted.find((m) => m.type === t),
         type,
         { timeout: timeoutMs },
@@ -177,31 +216,28 @@ export async function openWebview(options: { colorScheme?: 'light' | 'dark'; the
       return (await handle.jsonValue()) as never;
     },
     async deliver(message) {
-      await page.evaluate((data) => (globalThis as unknown as { postMessage(d: unknown, o: string): void }).postMessage(data, "*"), message as unknown as Record<string, unknown>);
+      await fromHost([message]);
     },
     async deliverAll(messages) {
-      await page.evaluate((list) => {
-        const w = globalThis as unknown as { postMessage(d: unknown, o: string): void };
-        for (const data of list) w.postMessage(data, '*');
-      }, messages as unknown as Array<Record<string, unknown>>);
+      await fromHost(messages);
     },
     async deliverWithBytes(message) {
-      await page.evaluate((data) => (globalThis as unknown as PageEvents).__uiTest.deliverWithBytes(data), message);
+      await view.evaluate((data) => (globalThis as unknown as PageEvents).__uiTest.deliverWithBytes(data), message);
     },
     async startFrameMeter() {
-      await page.evaluate(() => (globalThis as unknown as PageEvents).__uiTest.startFrameMeter());
+      await view.evaluate(() => (globalThis as unknown as PageEvents).__uiTest.startFrameMeter());
     },
     async deliverBurst(messages) {
-      await page.evaluate((list) => (globalThis as unknown as PageEvents).__uiTest.burst(list), messages as unknown[]);
+      await view.evaluate((list) => (globalThis as unknown as PageEvents).__uiTest.burst(list), messages as unknown[]);
     },
     frameMeterUntil(selector, text) {
-      return page.evaluate(({ selector, text }) => (globalThis as unknown as PageEvents).__uiTest.frameMeterUntil(selector, text), { selector, text });
+      return view.evaluate(({ selector, text }) => (globalThis as unknown as PageEvents).__uiTest.frameMeterUntil(selector, text), { selector, text });
     },
     async pasteFiles(files, selector = 'textarea') {
-      await page.evaluate(({ files, selector }) => (globalThis as unknown as PageEvents).__uiTest.paste(files, selector), { files, selector });
+      await view.evaluate(({ files, selector }) => (globalThis as unknown as PageEvents).__uiTest.paste(files, selector), { files, selector });
     },
     async drop(payload, selector = '.composer') {
-      await page.evaluate(
+      await view.evaluate(
         ({ files, uriList, selector }) => (globalThis as unknown as PageEvents).__uiTest.drop(files, uriList, selector),
         { files: payload.files ?? [], uriList: payload.uriList, selector },
       );

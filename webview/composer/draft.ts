@@ -2,7 +2,9 @@
  * Everything the user has typed or attached but not yet sent, persisted through
  * the webview state so that hiding, moving or reloading the view loses nothing.
  */
-import type { ContextChip, EffortChoice, ImageAttachment, ImageDetail } from '../../src/shared/protocol';
+import { z } from 'zod';
+import type { ContextChip, EffortChoice, ImageDetail } from '../../src/shared/protocol';
+import { ImageAttachment } from '../../src/shared/protocol';
 
 export type ReadyImage = Omit<ImageAttachment, 'kind'> & { note?: string };
 
@@ -46,6 +48,18 @@ interface Persistence {
 
 const EMPTY: DraftState = { text: '', effort: 'auto', effortLocked: false, detail: 'high', chips: [], images: [], videos: [], pending: [] };
 
+/** A saved image as the composer keeps it; its type must be an accepted image type, as at intake. */
+const SavedImage = ImageAttachment.omit({ kind: true }).extend({ note: z.string().optional() });
+
+/** The saved images that are still images: saved state is input like any other and may have been tampered with. */
+function savedImages(value: unknown): ReadyImage[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const image = SavedImage.safeParse(item);
+    return image.success ? [image.data] : [];
+  });
+}
+
 function restore(saved: unknown): DraftState {
   if (!saved || typeof saved !== 'object') return structuredClone(EMPTY);
   const draft = (saved as { draft?: Partial<DraftState> }).draft ?? {};
@@ -55,9 +69,9 @@ function restore(saved: unknown): DraftState {
     effortLocked: draft.effortLocked === true,
     detail: draft.detail ?? 'high',
     chips: Array.isArray(draft.chips) ? draft.chips : [],
-    images: Array.isArray(draft.images) ? draft.images : [],
+    images: savedImages(draft.images),
     videos: Array.isArray(draft.videos) ? draft.videos : [],
-    pending: Array.isArray(draft.pending) ? draft.pending : [],
+    pending: Array.isArray(draft.pending) ? draft.pending.filter((p) => p && typeof p === 'object').map((p) => ({ ...p, images: savedImages(p.images) })) : [],
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ErrorActionId, WebviewMessage } from '../../src/shared/protocol';
 import { ErrorActionId as ErrorActionIds } from '../../src/shared/protocol';
+import { openableLink } from '../../src/shared/links';
 
 export interface TranscriptActionsDeps {
   post(message: WebviewMessage): void;
@@ -20,7 +21,9 @@ function turnOf(element: Element): string {
 function handle(target: HTMLElement, deps: TranscriptActionsDeps): boolean {
   const link = target.closest<HTMLElement>('[data-href]');
   if (link) {
-    deps.post({ type: 'openLink', href: link.dataset.href ?? '' });
+    const href = openableLink(link.dataset.href ?? '');
+    if (href) deps.post({ type: 'openLink', href });
+    else deps.flash(link, 'Not opened: only http, https and mailto links open');
     return true;
   }
   const control = target.closest<HTMLElement>('[data-action]');

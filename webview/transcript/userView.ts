@@ -4,6 +4,7 @@
  * message is folded to a few lines with Show more, so it does not push the
  * answer out of sight.
  */
+import { imageDataUrl } from '../../src/shared/media';
 import type { UserView } from '../../src/shared/turnEvents';
 import { h } from '../dom';
 import { renderMarkdown } from '../render/markdown';
@@ -13,12 +14,14 @@ const FOLD_LINES = 12;
 const FOLD_CHARS = 900;
 
 export function userMessageView(turnId: string, message: UserView): HTMLElement {
-  const images = (message.images ?? []).map((image) =>
-    h('img', {
+  const images = (message.images ?? []).map((image) => {
+    const src = imageDataUrl(image.mime, image.base64);
+    if (!src) return h('span', { className: 'chip', text: `${image.name} (not shown: not an image type)` });
+    return h('img', {
       className: 'thumb',
-      attrs: { src: `data:${image.mime};base64,${image.base64}`, alt: image.name, title: image.name, 'data-action': 'enlarge', tabindex: '0', role: 'button', 'aria-label': `Enlarge ${image.name}` },
-    }),
-  );
+      attrs: { src, alt: image.name, title: image.name, 'data-action': 'enlarge', tabindex: '0', role: 'button', 'aria-label': `Enlarge ${image.name}` },
+    });
+  });
   const labels = [...(message.chips ?? []).map((label) => ['chip', label]), ...(message.videos ?? []).map((name) => ['chip video', `Video: ${name}`])];
   const text = h('div', { className: 'user-text markdown' }, [renderMarkdown(message.text)]);
   const long = message.text.split('\n').length > FOLD_LINES || message.text.length > FOLD_CHARS;

@@ -12,6 +12,7 @@
  * every chat, and the next save writes version 2.
  */
 import type { EffortView, ErrorView, UsageView } from '../../shared/protocol';
+import { isAcceptedImageMime } from '../../shared/media';
 import { reduceLog, reduceTurn, type TurnStatus } from '../../shared/turnEvents';
 import type { ChatRecord, ContextBlock, StoredImage, StoredTurn, StoredTurnEvent, StoredUser, StoredVideo } from './types';
 
@@ -39,11 +40,21 @@ export function parseStoredChat(text: string): ChatRecord | undefined {
   };
   if (raw.version === VERSION) {
     const turns = raw.turns as unknown[];
-    return turns.every(isStoredTurn) ? { ...head, turns: turns.map(settle) } : undefined;
+    return turns.every(isStoredTurn) ? { ...head, turns: turns.map(settle).map(imagesOnly) } : undefined;
   }
   if (raw.version !== undefined) return undefined;
   const turns = migrateV1(raw.turns);
-  return turns ? { ...head, turns } : undefined;
+  return turns ? { ...head, turns: turns.map(imagesOnly) } : undefined;
+}
+
+/**
+ * Stored images are shown and sent again as data: URLs, so one whose type is not an
+ * accepted image type (a hand-edited or hostile file) is dropped rather than rendered.
+ */
+function imagesOnly(turn: StoredTurn): StoredTurn {
+  const images = turn.user.images;
+  if (!images || images.every((image) => isAcceptedImageMime(image.mime))) return turn;
+  return { ...turn, user: { ...turn.user, images: images.filter((image) => isAcceptedImageMime(image.mime)) } };
 }
 
 /** A version 1 entry: a user message or an answer. */

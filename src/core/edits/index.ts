@@ -1,10 +1,10 @@
-/** The edit engine's public surface: parse proposals, place them, check paths, split hunks for review. */
+/** The edit engine's public surface: parse proposals, place them, tell text from binary, split hunks for review. */
 export * from './types';
 export { parseAnswer } from './parseAnswer';
 export { changesFromToolCalls } from './toolCalls';
 export { EDIT_TOOLS, READ_TOOLS } from './toolDefs';
 export { applyFileEdits, applyPatch, blockFailures } from './apply';
-export { checkWorkspacePath, isProbablyBinary } from './paths';
+export { isProbablyBinary } from './paths';
 export { diffStats, splitHunks, applySelectedHunks } from './hunks';
 export { repairPrompt } from './repair';
 export type { Proposal } from './proposal';

@@ -55,6 +55,3 @@ export interface FileEditResult {
   newText?: string;
   blocks: BlockResult[];
 }
-
-/** Outcome of a path check against the workspace roots. */
-export type PathCheck = { ok: true; absolute: string; root: string } | { ok: false; message: string };

@@ -1,7 +1,7 @@
 // Host-side re-check of an image the webview sends: the webview already sniffed it, but the host is the
 // last stop before the API, so it trusts nothing it did not decode itself.
 
-import { ACCEPTED_IMAGE_MIMES, checkImageSize, ImageMime, MAX_IMAGE_BYTES_DEFAULT, sniffImage } from '../../shared/media';
+import { ACCEPTED_IMAGE_MIMES, BASE64, checkImageSize, ImageMime, isAcceptedImageMime, MAX_IMAGE_BYTES_DEFAULT, sniffImage } from '../../shared/media';
 
 export interface ImageAttachmentInput {
   mime: string;
@@ -14,14 +14,12 @@ export type ImageAttachmentCheck =
   | { ok: true; mime: ImageMime; width: number; height: number; bytes: number }
   | { ok: false; message: string };
 
-// Standard alphabet with padding, as FileReader.readAsDataURL and btoa produce it.
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const MEDIA_MIME = /^(?:image|video)\/[a-z0-9][a-z0-9.+-]*$/;
 
 export function validateImageAttachment(input: ImageAttachmentInput, maxBytes: number = MAX_IMAGE_BYTES_DEFAULT): ImageAttachmentCheck {
   if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new RangeError(`maxBytes must be a positive number, got ${maxBytes}`);
   const { mime, base64, width, height } = input;
-  if (!(ACCEPTED_IMAGE_MIMES as readonly string[]).includes(mime)) {
+  if (!isAcceptedImageMime(mime)) {
     return fail(`The image type "${mime}" can't be sent; the Step API accepts ${ACCEPTED_IMAGE_MIMES.join(', ')}.`);
   }
   if (typeof base64 !== 'string' || base64.length === 0) return fail('The image arrived with no data — attach it again.');

@@ -7,7 +7,8 @@
  * decide the same way.
  */
 import type { EditEngine } from './engine';
-import { changePaths, planChanges, type FileBase } from './plan';
+import type { PathGate } from './pathGate';
+import { changePaths, planChanges, type FileBase, type PlannedFile } from './plan';
 import type { ReviewFile } from './reviewFile';
 import type { FileOutcome } from './types';
 
@@ -72,6 +73,24 @@ export async function planApply<U>({ file, uri, fromUri }: Located<U>, engine: E
       return { op: { kind: 'write', uri, oldText: now, newText: rematched, rematched: true } };
     }
   }
+}
+
+/**
+ * The path gate's second look, for every path a planned file writes (a rename's source too):
+ * a refusal when one resolves elsewhere than at review, undefined when all may be written.
+ * Run before the files are read for apply and again just before the edit is applied.
+ */
+export async function recheckPlan(plan: PlannedFile, gate: PathGate): Promise<FileOutcome | undefined> {
+  const seen: Array<[string | undefined, PlannedFile['location']]> = [
+    [plan.path, plan.location],
+    [plan.fromPath, plan.fromLocation],
+  ];
+  for (const [path, location] of seen) {
+    if (path === undefined || location === undefined) continue;
+    const refusal = await gate.recheck(path, location);
+    if (refusal) return { kind: 'failed', message: refusal.message };
+  }
+  return undefined;
 }
 
 /** Re-plans the rename and its edits on the source's newer text; undefined when they no longer place. */

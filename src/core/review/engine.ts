@@ -4,12 +4,11 @@
  * test, by a deliberately failing one.
  */
 import type { PlaceLimit } from '../edits/apply';
-import type { DiffHunk, FileEditResult, PathCheck, SearchReplace } from '../edits/types';
+import type { DiffHunk, FileEditResult, SearchReplace } from '../edits/types';
 
 export interface EditEngine {
   applyFileEdits(text: string, edits: SearchReplace[], limit?: PlaceLimit): FileEditResult;
   applyPatch(text: string, hunks: DiffHunk[], limit?: PlaceLimit): FileEditResult;
-  checkWorkspacePath(roots: string[], requested: string): PathCheck;
   isProbablyBinary(bytes: Uint8Array): boolean;
   diffStats(oldText: string, newText: string): { added: number; removed: number };
   splitHunks(oldText: string, newText: string): DiffHunk[];

@@ -1,12 +1,7 @@
-/** Path and size rules the review adds on top of the engine's workspace check. */
+/** The size rule the review adds on top of the path gate (./pathGate.ts). */
 
 /** Files above this are refused: diffing and holding them would stall the extension host. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
-
-/** True for anything inside a `.git` directory (or `.git` itself): repository internals are never edited. */
-export function isGitInternal(requested: string): boolean {
-  return requested.split(/[\\/]+/).some((segment) => segment.toLowerCase() === '.git');
-}
 
 export function tooLargeMessage(path: string, bytes: number): string {
   const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);

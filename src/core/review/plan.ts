@@ -7,11 +7,16 @@ import { blockFailures, loosestRung, type PlaceLimit } from '../edits/apply';
 import type { MatchFailure, MatchRung, ProposedChange } from '../edits/types';
 import { asReplacement, overExisting } from '../edits/wholeFile';
 import type { EditEngine } from './engine';
+import type { Location } from './pathGate';
 import type { FileStatus } from './types';
 
-/** A path as read by the caller: its identity (key), and its text, or why it cannot be edited. */
+/**
+ * A path as read by the caller: its identity (key: the real location, so two spellings of one
+ * file are one file), and its text, or why it cannot be edited. `location` is what the path
+ * gate saw, for its second look at apply (a replay at apply time has none).
+ */
 export type FileBase =
-  | { key: string; path: string; exists: boolean; text: string }
+  | { key: string; path: string; exists: boolean; text: string; location?: Location }
   | { key: string; path: string; error: string };
 
 export interface PlannedFile {
@@ -31,6 +36,9 @@ export interface PlannedFile {
   changes: ProposedChange[];
   /** The loosest reading that placed its blocks: re-matching them on newer text may be no looser. */
   loosest?: MatchRung;
+  /** Where the path gate found the file (and a rename's source) at review, checked again at apply. */
+  location?: Location;
+  fromLocation?: Location;
 }
 
 interface Working {
@@ -212,9 +220,11 @@ function toPlanned(w: Working): PlannedFile {
     changes: w.changes,
     ...(w.loosest ? { loosest: w.loosest } : {}),
   };
+  if ('location' in base && base.location) planned.location = base.location;
   if (from) {
     planned.fromKey = from.base.key;
     planned.fromPath = from.base.path;
+    if ('location' in from.base && from.base.location) planned.fromLocation = from.base.location;
     planned.baseText = 'error' in from.base ? '' : from.base.text;
     planned.baseExists = true;
   }

@@ -8,12 +8,13 @@ import { changesFromProposal, type Proposal } from '../edits/proposal';
 import type { ProposedChange } from '../edits/types';
 import type { EditEngine } from './engine';
 import { changePaths, planChanges, type FileBase, type PlannedFile } from './plan';
+import { mapLimited } from './mapLimited';
 import type { RepairHook } from './types';
 
 export interface ProposalIo {
-  /** The base of one path as the proposal names it (see readBase). */
+  /** The base of one path as the proposal names it (see readBase); never throws for one bad path. */
   read(path: string): Promise<FileBase>;
-  /** Yields to the host between files of a large proposal. */
+  /** Yields to the host now and then while planning a large proposal. */
   pause?: () => Promise<void>;
   repair?: RepairHook;
 }
@@ -32,15 +33,16 @@ export async function proposedChanges(proposal: Proposal, read: (path: string) =
   return changesFromProposal(proposal, { exists: (path) => existing.has(path) });
 }
 
+/** Files read at once: enough to hide each read's round trip, few enough not to open hundreds together. */
+const READS_IN_FLIGHT = 16;
+
 export async function planProposal(changes: ProposedChange[], engine: EditEngine, io: ProposalIo): Promise<PlannedFile[]> {
   const pause = io.pause ?? (() => Promise.resolve());
   const bases = new Map<string, FileBase>();
   const readAll = async (paths: string[]) => {
-    for (const path of new Set(paths)) {
-      if (bases.has(path)) continue;
-      bases.set(path, await io.read(path));
-      await pause();
-    }
+    const unread = [...new Set(paths)].filter((path) => !bases.has(path));
+    const read = await mapLimited(unread, READS_IN_FLIGHT, (path) => io.read(path).catch((error: unknown) => unreadable(path, error)));
+    unread.forEach((path, i) => bases.set(path, read[i] as FileBase));
   };
   await readAll(changes.flatMap(changePaths));
   const planned = await planChanges(changes, bases, engine, pause);
@@ -70,4 +72,9 @@ export async function planProposal(changes: ProposedChange[], engine: EditEngine
     }
   }
   return result;
+}
+
+/** A reader that threw (it should refuse instead) still costs only its own file. */
+function unreadable(path: string, error: unknown): FileBase {
+  return { key: `refused:${path}`, path, error: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -1,52 +1,53 @@
 /**
- * Reads what a path holds right now and refuses, with a message naming the
- * path, anything the review must not touch: no workspace, outside it, inside
- * .git, a directory, too large, or binary. The reading itself is injected (VS
- * Code's open editors and file system in the extension, Node's fs in the edit
- * benchmark), so both sides pass the same gate.
+ * Reads what a path holds right now and refuses, with a message naming the path,
+ * anything the review must not touch: whatever the path gate refuses (outside the
+ * workspace, inside .git, odd spellings, symbolic links that lead away), a directory,
+ * too large, binary, or unreadable. The reading itself is injected (VS Code's open
+ * editors and Node's file system in the extension, Node's fs in the edit benchmark),
+ * so both sides pass the same gate. Never throws for one bad path.
  */
 import type { EditEngine } from './engine';
-import { MAX_FILE_BYTES, isGitInternal, tooLargeMessage } from './pathRules';
+import { MAX_FILE_BYTES, tooLargeMessage } from './pathRules';
+import type { GateFs, PathGate } from './pathGate';
 import type { FileBase } from './plan';
 
-export interface FileAccess {
+export interface FileAccess extends GateFs {
   /** The text of an open editor (saved or not), which wins over the disk; undefined when none is open. */
   openText(absolute: string): string | undefined;
-  /** What is at the path; undefined when nothing is. Throws for any other failure. */
-  stat(absolute: string): Promise<{ directory: boolean; size: number } | undefined>;
   readBytes(absolute: string): Promise<Uint8Array>;
-  /** The text of a file that passed the checks, decoded the way its editor would show it. */
-  readText(absolute: string): Promise<string>;
+  /** The bytes of a file that passed the checks, decoded the way its editor would show them. */
+  decode(absolute: string, bytes: Uint8Array): Promise<string>;
 }
 
-export async function readBase(requested: string, roots: string[], engine: EditEngine, access: FileAccess): Promise<FileBase> {
-  const refuse = (error: string, key = `refused:${requested}`): FileBase => ({ key, path: requested, error });
-  if (roots.length === 0) return refuse(`cannot change ${requested}: no local workspace folder is open.`);
-  if (isGitInternal(requested)) return refuse(`${requested} is inside .git; repository internals are never edited.`);
-  const check = engine.checkWorkspacePath(roots, requested);
-  if (!check.ok) return refuse(check.message.includes(requested) ? check.message : `${requested}: ${check.message}`);
-  const key = check.absolute;
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function readBase(requested: string, gate: PathGate, engine: Pick<EditEngine, 'isProbablyBinary'>, access: FileAccess): Promise<FileBase> {
+  const checked = await gate.check(requested);
+  if (!checked.ok) return { key: `refused:${requested}`, path: requested, error: checked.message };
+  const { location, entry } = checked;
+  const key = location.canonical;
+  const refuse = (error: string): FileBase => ({ key, path: requested, error });
   const open = access.openText(key);
   if (open !== undefined) {
-    if (open.length > MAX_FILE_BYTES) return refuse(tooLargeMessage(requested, open.length), key);
-    return { key, path: requested, exists: true, text: open };
+    if (open.length > MAX_FILE_BYTES) return refuse(tooLargeMessage(requested, open.length));
+    return { key, path: requested, exists: true, text: open, location };
   }
-  let stat: { directory: boolean; size: number } | undefined;
+  if (!entry) return { key, path: requested, exists: false, text: '', location };
+  if (entry.kind === 'directory') return refuse(`${requested} is a directory, not a file.`);
+  if (entry.size > MAX_FILE_BYTES) return refuse(tooLargeMessage(requested, entry.size));
   try {
-    stat = await access.stat(key);
+    const bytes = await access.readBytes(key);
+    if (engine.isProbablyBinary(bytes)) return refuse(`${requested} looks binary; the review edits text files only.`);
+    return { key, path: requested, exists: true, text: await access.decode(key, bytes), location };
   } catch (error) {
-    return refuse(`cannot read ${requested}: ${error instanceof Error ? error.message : String(error)}`, key);
+    return refuse(`cannot read ${requested}: ${message(error)}`);
   }
-  if (!stat) return { key, path: requested, exists: false, text: '' };
-  if (stat.directory) return refuse(`${requested} is a directory, not a file.`, key);
-  if (stat.size > MAX_FILE_BYTES) return refuse(tooLargeMessage(requested, stat.size), key);
-  if (engine.isProbablyBinary(await access.readBytes(key))) return refuse(`${requested} looks binary; the review edits text files only.`, key);
-  return { key, path: requested, exists: true, text: await access.readText(key) };
 }
 
 /** The text of a file at apply time (an open editor first), or undefined when it no longer exists. */
 export async function readCurrent(absolute: string, access: FileAccess): Promise<string | undefined> {
   const open = access.openText(absolute);
   if (open !== undefined) return open;
-  return (await access.stat(absolute).catch(() => undefined)) ? access.readText(absolute) : undefined;
+  if (!(await access.lstat(absolute))) return undefined;
+  return access.decode(absolute, await access.readBytes(absolute));
 }

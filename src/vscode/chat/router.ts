@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { WebviewMessage, WebviewMessageOf } from '../../shared/protocol';
+import { openableLink } from '../../shared/links';
 import type { ContextBlock } from '../../core/chat/types';
 import { PROFILE_DEFAULTS, PROVIDER_IDS } from '../../core/provider';
 import { chipBlock, type FileIndex } from '../context';
@@ -128,17 +129,13 @@ export class ChatRouter {
   }
 
   private async openLink(href: string): Promise<void> {
-    let uri: vscode.Uri;
-    try {
-      uri = vscode.Uri.parse(href, true);
-    } catch {
-      this.chat.post({ type: 'notice', level: 'warning', text: `Not a valid link: ${href.slice(0, 200)}` });
+    // The webview checks the same way; the host does not trust that it did.
+    const link = openableLink(href);
+    if (!link) {
+      this.chat.post({ type: 'notice', level: 'warning', text: `Not opened: ${href.slice(0, 200)} — only http and https links with a host, and mailto links, are opened.` });
       return;
     }
-    if (!['http', 'https', 'mailto'].includes(uri.scheme)) {
-      this.chat.post({ type: 'notice', level: 'warning', text: `Links with the ${uri.scheme}: scheme are not opened.` });
-      return;
-    }
+    const uri = vscode.Uri.parse(link, true);
     const choice = await vscode.window.showInformationMessage(`Open ${uri.toString(true)}?`, { modal: true }, 'Open');
     if (choice === 'Open') await vscode.env.openExternal(uri);
   }

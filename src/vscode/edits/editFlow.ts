@@ -3,7 +3,7 @@ import { parseAnswer, repairPrompt, type MatchFailure, type Proposal, type Propo
 import { proposedChanges } from '../../core/review/propose';
 import { readBase } from '../../core/review/readBase';
 import type { ChangeSet, ChangeSetReview } from '../review';
-import { vscodeFiles, workspaceRoots } from '../review/readBase';
+import { vscodeFiles, workspaceGate } from '../review/readBase';
 import type { Logger } from '../log';
 import type { ProviderService } from '../provider/providerService';
 import { commandSystemPrompt } from '../../core/prompts';
@@ -27,8 +27,8 @@ export class EditFlow {
   }
 
   async propose(proposal: Proposal, meta: { title: string; source: string }): Promise<ProposeOutcome> {
-    const roots = workspaceRoots();
-    const { changes, problems } = await proposedChanges(proposal, (path) => readBase(path, roots, edits, vscodeFiles));
+    const gate = workspaceGate();
+    const { changes, problems } = await proposedChanges(proposal, (path) => readBase(path, gate, edits, vscodeFiles));
     if (!changes.length) return { kind: 'nothing', problems };
     const set = await this.review.propose(changes, meta);
     return { kind: 'proposed', set, problems };

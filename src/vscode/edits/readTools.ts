@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { checkWorkspacePath } from '../../core/edits';
 import { relativePath } from '../context';
+import { workspaceGate } from '../review/readBase';
 
 const MAX_READ_CHARS = 60_000;
 const MAX_LIST = 400;
@@ -29,15 +29,12 @@ export async function runReadTool(name: string, args: Record<string, unknown>): 
   }
 }
 
-function roots(): string[] {
-  return (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-}
-
 async function readFile(args: Record<string, unknown>): Promise<string> {
   const path = typeof args.path === 'string' ? args.path : '';
-  const check = checkWorkspacePath(roots(), path);
+  // The review's path gate: a symbolic link out of the workspace or into .git is not read for the model either.
+  const check = await workspaceGate().check(path);
   if (!check.ok) return `Error: ${check.message}`;
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(check.absolute));
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(check.location.canonical));
   const lines = document.getText().split(/\r?\n/);
   const start = Math.max(1, Number(args.startLine) || 1);
   const end = Math.min(lines.length, Number(args.endLine) || lines.length);

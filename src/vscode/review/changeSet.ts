@@ -3,12 +3,17 @@
  * Callers and tests drive it by path; the tree and commands are views on it.
  */
 import * as vscode from 'vscode';
-import { planApply, type Located } from '../../core/review/applyPlan';
+import { planApply, recheckPlan, type Located, type Planned } from '../../core/review/applyPlan';
 import type { EditEngine } from '../../core/review/engine';
+import { mapLimited } from '../../core/review/mapLimited';
+import type { PathGate } from '../../core/review/pathGate';
 import type { ReviewFile } from '../../core/review/reviewFile';
 import type { ApplyReport, FileOutcome, ProposalMeta, ReviewFileSnapshot, ReviewSettings } from '../../core/review/types';
 import { readNow } from './readBase';
 import { buildWorkspaceEdit, landed, saveTouched, type FileOperation } from './workspaceEdit';
+
+/** Files decided at once at apply: each reads its current text, so this hides the reads' latency. */
+const DECISIONS_IN_FLIGHT = 16;
 
 export type LocatedFile = Located<vscode.Uri>;
 
@@ -27,6 +32,8 @@ export class ChangeSet implements vscode.Disposable {
     private readonly located: LocatedFile[],
     private readonly engine: EditEngine,
     private readonly settings: ReviewSettings,
+    /** The path gate over the workspace folders as they are at the time of the call. */
+    private readonly openGate: () => PathGate,
   ) {}
 
   get files(): ReviewFileSnapshot[] {
@@ -101,7 +108,7 @@ export class ChangeSet implements vscode.Disposable {
 
   private async applyNow(): Promise<ApplyReport> {
     const outcomes = new Map<ReviewFile, FileOutcome>();
-    const ops: Array<{ file: ReviewFile; op: FileOperation }> = [];
+    const pending: LocatedFile[] = [];
     for (const entry of this.located) {
       const { file } = entry;
       if (file.outcome) continue;
@@ -109,9 +116,25 @@ export class ChangeSet implements vscode.Disposable {
         outcomes.set(file, { kind: 'skipped', message: `${file.path} was ${file.decision === 'pending' ? 'not accepted' : 'rejected'}; left as it is.` });
         continue;
       }
-      const planned = await planApply(entry, this.engine, readNow);
+      pending.push(entry);
+    }
+    const gate = this.openGate();
+    const decided = await mapLimited(pending, DECISIONS_IN_FLIGHT, (entry) => this.decide(entry, gate));
+    let ops: Array<{ file: ReviewFile; op: FileOperation }> = [];
+    pending.forEach(({ file }, i) => {
+      const planned = decided[i] as Planned<vscode.Uri>;
       if ('op' in planned) ops.push({ file, op: planned.op });
       else outcomes.set(file, planned.outcome);
+    });
+    if (ops.length > 0) {
+      // The gate's last look, as close to the edit as the API allows: nothing may have moved while the files were read.
+      const lastLook = this.openGate();
+      const moved = await Promise.all(ops.map(({ file }) => recheckPlan(file.plan, lastLook)));
+      ops = ops.filter(({ file }, i) => {
+        const refusal = moved[i];
+        if (refusal) outcomes.set(file, refusal);
+        return !refusal;
+      });
     }
     if (ops.length > 0) {
       const preview = this.settings.useRefactorPreview();
@@ -127,20 +150,37 @@ export class ChangeSet implements vscode.Disposable {
         const error = `Nothing was written: ${why} (a file may have changed while applying, or the preview was discarded).`;
         return { ok: false, error, files: this.report(outcomes, ops, error) };
       }
-      const saveProblems = this.settings.saveAfterApply() ? await saveTouched(ops.map((o) => o.op)) : new Map();
-      for (const { file, op } of ops) {
-        const note = saveProblems.get('uri' in op ? op.uri : op.to);
-        if (!(await landed(op))) {
+      // Without the preview applyEdit is all or nothing; through it the user may have left entries out.
+      const kept = preview ? await Promise.all(ops.map(({ op }) => landed(op))) : ops.map(() => true);
+      const saving = this.settings.saveAfterApply() ? ops.filter((_, i) => kept[i]) : [];
+      // Saving writes the disk through the path again, so the gate looks once more right before each save.
+      const saveProblems = await saveTouched(saving.map(({ file, op }) => ({ op, guard: async () => (await recheckPlan(file.plan, this.openGate()))?.message })));
+      ops.forEach(({ file, op }, i) => {
+        const note = saveProblems.get(op);
+        if (!kept[i]) {
           file.outcome = { kind: 'skipped', message: `${file.path} was left out of the applied edit (refactor preview).` };
         } else if (op.kind === 'write' && op.rematched) {
           file.outcome = { kind: 'applied', message: `${file.path} changed since the proposal; the accepted changes were re-matched and applied${note ? `, ${note}` : ''}.` };
         } else {
           file.outcome = { kind: 'applied', message: `${file.path}: ${describe(op)}${note ? `, ${note}` : ''}.` };
         }
-      }
+      });
     }
     for (const [file, outcome] of outcomes) if (outcome.kind !== 'skipped') file.outcome = outcome;
     return { ok: true, files: this.report(outcomes, ops) };
+  }
+
+  /** One file's apply decision; the gate looks first, so a location that changed since the review is not even read through. */
+  private async decide(entry: LocatedFile, gate: PathGate): Promise<Planned<vscode.Uri>> {
+    if (entry.file.plan.status !== 'failed') {
+      const moved = await recheckPlan(entry.file.plan, gate);
+      if (moved) return { outcome: moved };
+    }
+    try {
+      return await planApply(entry, this.engine, readNow);
+    } catch (error) {
+      return { outcome: { kind: 'failed', message: `${entry.file.path} could not be read: ${error instanceof Error ? error.message : String(error)}` } };
+    }
   }
 
   private report(outcomes: Map<ReviewFile, FileOutcome>, ops: Array<{ file: ReviewFile }>, error?: string): ApplyReport['files'] {

@@ -1,34 +1,55 @@
 /**
- * The review's file reading through VS Code: an open editor's text (saved or
- * not) wins over the disk, which is read through the workspace file system so
- * remote and virtual workspaces behave like local ones. The rules for what may
- * be read live in src/core/review/readBase.ts.
+ * The review's file access in the extension host: an open editor's text (saved or
+ * not) wins over the disk; the disk is read with Node's file system, which is where
+ * the local workspace folders the review edits live, and which alone can tell the
+ * path gate about symbolic links and hard links (vscode.workspace.fs follows them).
+ * The rules for what may be read live in src/core/review/readBase.ts and pathGate.ts.
  */
+import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
+import type { EntryKind } from '../../core/review/pathGate';
+import { PathGate } from '../../core/review/pathGate';
 import { readCurrent, type FileAccess } from '../../core/review/readBase';
 
-/** Local workspace folders: checkWorkspacePath works on file-system paths. */
+/** Local workspace folders: the gate works on file-system paths. */
 export function workspaceRoots(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
 }
 
-function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+/** A gate over the workspace folders as they are now (each use resolves them afresh). */
+export function workspaceGate(): PathGate {
+  return new PathGate(workspaceRoots(), vscodeFiles);
 }
+
+export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export const vscodeFiles: FileAccess = {
   openText: (absolute) => openDocument(vscode.Uri.file(absolute))?.getText(),
-  async stat(absolute) {
+  async lstat(absolute) {
     try {
-      const stat = await vscode.workspace.fs.stat(vscode.Uri.file(absolute));
-      return { directory: (stat.type & vscode.FileType.Directory) !== 0, size: stat.size };
+      const stat = await fs.lstat(absolute);
+      const kind: EntryKind = stat.isSymbolicLink() ? 'symlink' : stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
+      return { kind, size: stat.size, links: stat.nlink };
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
   },
-  readBytes: async (absolute) => vscode.workspace.fs.readFile(vscode.Uri.file(absolute)),
-  readText: async (absolute) => (await vscode.workspace.openTextDocument(vscode.Uri.file(absolute))).getText(),
+  realpath: (absolute) => fs.realpath(absolute),
+  readBytes: (absolute) => fs.readFile(absolute),
+  async decode(absolute, bytes) {
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      // Not UTF-8: the editor decodes it by the user's encoding settings, so let it.
+      return (await vscode.workspace.openTextDocument(vscode.Uri.file(absolute))).getText();
+    }
+  },
 };
 
 /** The current text behind a URI at apply time, or undefined when the file no longer exists. */

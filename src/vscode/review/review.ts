@@ -14,10 +14,17 @@ import type { ProposalMeta, RepairHook, ReviewSettings } from '../../core/review
 import { ChangeSet, type LocatedFile } from './changeSet';
 import { EDIT_SCHEME } from './editableProposals';
 import { PROPOSED_SCHEME, ProposedContentProvider, proposedUri } from './proposedDocuments';
-import { vscodeFiles, workspaceRoots } from './readBase';
+import { vscodeFiles, workspaceGate } from './readBase';
 
-/** Lets the extension host handle other work between files of a large proposal. */
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets the extension host handle other work while a large proposal is planned: a turn every 20 ms of work, not one per file. */
+function slicer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < 20) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
 
 export class ChangeSetReview implements vscode.Disposable {
   /** One automatic repair turn for files whose blocks did not place; the edit flow provides it. */
@@ -55,13 +62,14 @@ export class ChangeSetReview implements vscode.Disposable {
 
   async propose(changes: ProposedChange[], meta: ProposalMeta): Promise<ChangeSet> {
     if (!Array.isArray(changes) || changes.length === 0) throw new Error(`the proposal "${meta.title}" contains no changes.`);
-    const roots = workspaceRoots();
+    const gate = workspaceGate();
     const uris = new Map<string, vscode.Uri>();
     const read = async (path: string) => {
-      const base = await readBase(path, roots, this.engine, vscodeFiles);
+      const base = await readBase(path, gate, this.engine, vscodeFiles);
       if (!('error' in base)) uris.set(base.key, vscode.Uri.file(base.key));
       return base;
     };
+    const pause = slicer();
     const planned = await planProposal(changes, this.engine, { read, pause, ...(this.onNeedsRepair ? { repair: this.onNeedsRepair } : {}) });
     const located: LocatedFile[] = [];
     for (const plan of planned) {
@@ -70,7 +78,7 @@ export class ChangeSetReview implements vscode.Disposable {
       located.push({ file: new ReviewFile(plan, this.engine), uri, ...(fromUri ? { fromUri } : {}) });
       await pause();
     }
-    const set = new ChangeSet(meta, located, this.engine, this.settings);
+    const set = new ChangeSet(meta, located, this.engine, this.settings, workspaceGate);
     this.list.push(set);
     this.subscriptions.push(
       set.onDidChange(() => {

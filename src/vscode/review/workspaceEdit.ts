@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { FileOperation as Operation } from '../../core/review/applyPlan';
-import { minimalReplace } from '../../core/review/textRange';
+import { mapLimited } from '../../core/review/mapLimited';
+import { LineIndex, minimalReplace } from '../../core/review/textRange';
+import { openDocument, readNow } from './readBase';
 
 export type FileOperation = Operation<vscode.Uri>;
 
@@ -40,63 +42,59 @@ export function buildWorkspaceEdit(ops: FileOperation[], label: string, needsCon
 
 /** A Range from offsets in `text` without needing the document open. */
 function offsetRange(text: string, start: number, end: number): vscode.Range {
-  return new vscode.Range(positionAt(text, start), positionAt(text, end));
-}
-
-function positionAt(text: string, offset: number): vscode.Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return new vscode.Position(line, offset - lineStart);
+  const lines = new LineIndex(text);
+  const a = lines.positionAt(start);
+  const b = lines.positionAt(end);
+  return new vscode.Range(a.line, a.character, b.line, b.character);
 }
 
 const normalize = (text: string) => text.replace(/\r\n/g, '\n');
 
-async function textOf(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-  } catch {
-    return undefined;
-  }
-  return (await vscode.workspace.openTextDocument(uri)).getText();
-}
-
-/** Whether an operation's result is what the files hold now. */
+/** Whether an operation's result is what the files hold now (through the refactor preview the user may leave entries out). */
 export async function landed(op: FileOperation): Promise<boolean> {
   switch (op.kind) {
     case 'write':
     case 'create': {
-      const now = await textOf(op.uri);
+      const now = await readNow(op.uri);
       return now !== undefined && normalize(now) === normalize(op.newText);
     }
     case 'delete':
-      return (await textOf(op.uri)) === undefined;
+      return (await readNow(op.uri)) === undefined;
     case 'rename': {
-      const now = await textOf(op.to);
+      const now = await readNow(op.to);
       const textLanded = now !== undefined && (!op.edit || normalize(now) === normalize(op.edit.newText));
-      return (await textOf(op.from)) === undefined && textLanded;
+      return (await readNow(op.from)) === undefined && textLanded;
     }
   }
 }
 
-/** Saves the documents a write (or a rename that also edits) touched; returns a message per file that could not be saved. */
-export async function saveTouched(ops: FileOperation[]): Promise<Map<vscode.Uri, string>> {
-  const problems = new Map<vscode.Uri, string>();
-  for (const op of ops) {
-    if (op.kind !== 'write' && !(op.kind === 'rename' && op.edit)) continue;
+/** Saves at once: each save is a round trip to the workbench, and too many together crowd out the user's own work. */
+const SAVES_IN_FLIGHT = 4;
+
+/**
+ * Saves the documents a write (or a rename that also edits) touched, each only if its `guard`
+ * (the path gate's look right before the save) finds nothing wrong; returns a message per
+ * operation whose file was not saved.
+ */
+export async function saveTouched(items: Array<{ op: FileOperation; guard: () => Promise<string | undefined> }>): Promise<Map<FileOperation, string>> {
+  const problems = new Map<FileOperation, string>();
+  await mapLimited(items, SAVES_IN_FLIGHT, async ({ op, guard }) => {
+    if (op.kind !== 'write' && !(op.kind === 'rename' && op.edit)) return;
     const uri = op.kind === 'rename' ? op.to : op.uri;
     try {
+      const refused = await guard();
+      if (refused) {
+        problems.set(op, `applied but not saved: ${refused}`);
+        return;
+      }
       // TextDocument.save works whether or not the file is shown in an editor; workspace.save
       // only saves what an editor has open and quietly does nothing otherwise.
-      const document = await vscode.workspace.openTextDocument(uri);
+      const document = openDocument(uri) ?? (await vscode.workspace.openTextDocument(uri));
       const saved = !document.isDirty || (await document.save());
-      if (!saved) problems.set(uri, 'applied but not saved (the save was cancelled or failed)');
+      if (!saved) problems.set(op, 'applied but not saved (the save was cancelled or failed)');
     } catch (error) {
-      problems.set(uri, `applied but not saved: ${error instanceof Error ? error.message : String(error)}`);
+      problems.set(op, `applied but not saved: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }
+  });
   return problems;
 }

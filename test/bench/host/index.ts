@@ -12,7 +12,14 @@ import { figures } from './figures';
 
 export async function run(): Promise<void> {
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(TEST_LINE_MARKER + format(...args));
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 300_000, reporter: path.join(__dirname, '..', '..', 'support', 'countReporter.js') });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 300_000,
+    reporter: path.join(__dirname, '..', '..', 'support', 'countReporter.js'),
+    // STEP_FLASH_TEST_GREP runs one benchmark alone (e.g. 'apply'), as it filters the test layers.
+    grep: process.env.STEP_FLASH_TEST_GREP || undefined,
+  });
   for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.bench.js')).sort()) mocha.addFile(path.join(__dirname, file));
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   const out = process.env.STEP_FLASH_BENCH_OUT;

@@ -15,6 +15,10 @@
     if (!element) throw new Error(`nothing matches ${selector}`);
     return element;
   }
+  // Host messages come from the host frame that holds the webview (see test/ui/harness.ts), never from the webview itself.
+  function fromHost(messages) {
+    globalThis.frameElement.ownerDocument.defaultView.__deliver(messages);
+  }
   globalThis.__uiTest = {
     // VS Code marks the body with the theme kind (vscode-dark, vscode-light, vscode-high-contrast).
     deliverWithBytes(message) {
@@ -26,13 +30,13 @@
         }
         return value;
       };
-      globalThis.postMessage(decode(message), '*');
+      fromHost([decode(message)]);
     },
     // Frame meter for the stream benchmark: rAF timestamps and long tasks from `start` until the text shows.
     /** Starts the frame meter, then posts every message in one synchronous burst. */
     burst(messages) {
       globalThis.__uiTest.startFrameMeter();
-      for (const m of messages) globalThis.postMessage(m, '*');
+      fromHost(messages);
       globalThis.__meter.postedAt = performance.now() - globalThis.__meter.start;
     },
     startFrameMeter() {

@@ -8,6 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as edits from '../../../src/core/edits';
+import { PathGate } from '../../../src/core/review/pathGate';
 import { planProposal, proposedChanges } from '../../../src/core/review/propose';
 import { readBase, type FileAccess } from '../../../src/core/review/readBase';
 import type { PlannedFile } from '../../../src/core/review/plan';
@@ -16,18 +17,18 @@ import { listCorpusCases, loadProposal, readTree, runCorpusCase } from '../../be
 const CORPUS = path.resolve(__dirname, '../../../../test/fixtures/edit-corpus');
 const ROOT = '/review-workspace';
 
-/** Every file of the workspace is open in an editor; nothing else exists. */
+/** Every file of the workspace is open in an editor; on disk there is only the empty workspace folder. */
 function openEditors(files: Map<string, string>): FileAccess {
   const text = (absolute: string) => files.get(path.posix.relative(ROOT, absolute));
+  const onlyEditors = async (): Promise<never> => {
+    throw new Error('only open editors exist here');
+  };
   return {
     openText: text,
-    stat: async () => undefined,
-    readBytes: async () => {
-      throw new Error('only open editors exist here');
-    },
-    readText: async () => {
-      throw new Error('only open editors exist here');
-    },
+    lstat: async (absolute) => (absolute === ROOT ? { kind: 'directory', size: 0, links: 2 } : undefined),
+    realpath: async (absolute) => absolute,
+    readBytes: onlyEditors,
+    decode: onlyEditors,
   };
 }
 
@@ -35,7 +36,8 @@ function openEditors(files: Map<string, string>): FileAccess {
 async function reviewAnswer(dir: string): Promise<Map<string, string> | 'refused'> {
   const workspace = readTree(path.join(dir, 'before'));
   const access = openEditors(workspace);
-  const read = (p: string) => readBase(p, [ROOT], edits, access);
+  const gate = new PathGate([ROOT], access, path.posix);
+  const read = (p: string) => readBase(p, gate, edits, access);
   const { changes, problems } = await proposedChanges(loadProposal(dir), read);
   if (problems.length > 0 || changes.length === 0) return 'refused';
   const planned: PlannedFile[] = await planProposal(changes, edits, { read });
