@@ -60,6 +60,7 @@ export class ProviderService {
   readonly regionDiagnoser = new RegionDiagnoser();
   readonly sessionCost = new SessionCost();
   private limiters = createLimiterRegistry();
+  private readonly requestListeners = new Set<() => void>();
   lastCheck = 'not checked yet';
 
   constructor(
@@ -86,7 +87,18 @@ export class ProviderService {
       ...(apiKey ? { apiKey } : {}),
       ...(limiter ? { limiter } : {}),
       regionDiagnoser: this.regionDiagnoser,
+      fetch: (input, init) => {
+        const response = fetch(input, init);
+        for (const listener of [...this.requestListeners]) listener();
+        return response;
+      },
     });
+  }
+
+  /** Calls `listener` each time a request has been handed to fetch; returns the unsubscribe. */
+  onRequestSent(listener: () => void): () => void {
+    this.requestListeners.add(listener);
+    return () => this.requestListeners.delete(listener);
   }
 
   /** Adds a finished request to the session cost and the status bar. */
