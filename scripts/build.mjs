@@ -17,8 +17,10 @@ const common = {
 const targets = [
   {
     ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
+    // extension.js is what activation loads: the key store, and commands and views that forward to
+    // services.js, which src/extension.ts requires on first use (the SDK, the schemas, everything else).
+    entryPoints: { extension: 'src/extension.ts', services: 'src/vscode/services.ts' },
+    outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -1,68 +1,67 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { ChatViewProvider } from './vscode/chatView';
-import { createLogger } from './vscode/log';
 import { KeyStore } from './vscode/secrets';
-import { CostStatusBar } from './vscode/statusBar';
-import { ProviderService } from './vscode/provider/providerService';
-import { KeyCommands } from './vscode/provider/keyCommands';
-import { HistoryStore } from './vscode/chat/historyStore';
-import { ChatController } from './vscode/chat/controller';
-import { VideoUploads } from './vscode/chat/videoUploads';
-import { ChatRouter } from './vscode/chat/router';
-import { FileIndex } from './vscode/context';
-import { ChangeSetReview, registerReviewUi } from './vscode/review';
-import { EditFlow } from './vscode/edits/editFlow';
-import { registerCommands } from './vscode/commands/register';
-import { onSettingsChanged, readSettings } from './vscode/settings';
-import { registerLanguageModels } from './vscode/lm/register';
-import { VscodeTools } from './vscode/lm/toolBridge';
-import { watchReview } from './vscode/reviewActivity';
+import { registerLazyLanguageModels } from './vscode/lm/lazyProvider';
+import { ActivationShell } from './vscode/shell';
+import type { Services } from './vscode/services';
 
-/** What activate() returns: the handles integration tests (and other extensions) use. */
-export interface ExtensionApi {
-  chatView: ChatViewProvider;
-  chat: ChatController;
-  provider: ProviderService;
-  review: ChangeSetReview;
-  statusBar: CostStatusBar;
-  /** Where validated webview messages go (tests send through it exactly what the webview would). */
-  router: ChatRouter;
+/**
+ * What activate() returns: the handles integration tests (and other extensions) use.
+ * Every handle but `keys` is built on first access, with the rest of the services.
+ */
+export interface ExtensionApi extends Readonly<Services> {
+  readonly keys: KeyStore;
 }
 
-/** Builds the adapters and registers views and commands; all behaviour lives elsewhere. */
+interface Manifest {
+  contributes: { commands: Array<{ command: string }>; languageModelChatProviders?: Array<{ vendor: string }> };
+}
+
+/** Builds the key store and registers views and commands; what they run loads on first use. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const keys = new KeyStore(context.secrets);
-  const log = createLogger(context, () => keys.knownKeys());
-  const statusBar = new CostStatusBar();
-  const provider = new ProviderService(keys, log, statusBar, context.globalState);
-  const chatView = new ChatViewProvider(context.extensionUri, log);
-  const chat = new ChatController(chatView, provider, new HistoryStore(context), log);
-  const review = new ChangeSetReview({
-    useRefactorPreview: () => readSettings().useRefactorPreview,
-    saveAfterApply: () => readSettings().saveAfterApply,
-  });
-  const edits = new EditFlow(review, provider, log);
-  const router = new ChatRouter(chat, provider, new VideoUploads(provider, (m) => chat.post(m), log), new FileIndex(), edits, log);
-  const keyCommands = new KeyCommands(provider, log, context.globalState);
-  const deps = { chat, chatView, edits, vscodeTools: new VscodeTools(log) };
-
-  context.subscriptions.push(
+  let services: Services | undefined;
+  const load = (): Services => (services ??= loadServices(context, keys, shell));
+  const manifest = (context.extension.packageJSON as Manifest).contributes;
+  const shell = new ActivationShell(manifest.commands.map((c) => c.command), load);
+  const vendors = (manifest.languageModelChatProviders ?? []).map((p) => p.vendor);
+  context.subscriptions.push(keys, shell, ...registerLazyLanguageModels(vendors, () => shell.loaded()?.lmProvider));
+  return {
     keys,
-    statusBar,
-    chatView,
-    review,
-    registerReviewUi(review),
-    watchReview(review, log),
-    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, { webviewOptions: { retainContextWhenHidden: true } }),
-    chatView.onMessage((message) => router.handle(message)),
-    onSettingsChanged(() => void chat.syncStatus()),
-    keys.onDidChange(() => void chat.syncStatus()),
-    ...registerCommands(deps, keyCommands, statusBar, log),
-    ...registerLanguageModels(provider, log),
-  );
-  void chat.restoreLatest().then(() => (chatView.isReady ? chat.sync() : undefined));
-  void keyCommands.offerEnvironmentKey();
-  return { chatView, chat, provider, review, statusBar, router };
+    get chatView() {
+      return load().chatView;
+    },
+    get chat() {
+      return load().chat;
+    },
+    get provider() {
+      return load().provider;
+    },
+    get review() {
+      return load().review;
+    },
+    get statusBar() {
+      return load().statusBar;
+    },
+    get router() {
+      return load().router;
+    },
+    get lmProvider() {
+      return load().lmProvider;
+    },
+  };
+}
+
+/** dist/services.js is a bundle of its own (scripts/build.mjs), so activation neither parses nor runs it. */
+function loadServices(context: vscode.ExtensionContext, keys: KeyStore, shell: ActivationShell<Services>): Services {
+  // Synchronous on purpose: a command's invocation runs in the same call, never queued behind a promise.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module = require(path.join(__dirname, 'services.js')) as typeof import('./vscode/services');
+  const services = module.createServices(context, keys, shell);
+  const unhandled = shell.unhandled();
+  // package.json and the services disagree: a build that tests would have stopped.
+  if (unhandled.length) throw new Error(`package.json declares commands the extension does not handle: ${unhandled.join(', ')}`);
+  return services;
 }
 
 export function deactivate(): void {}

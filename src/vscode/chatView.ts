@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { HostMessage, WebviewMessage, parseWebviewMessage } from '../shared/protocol';
 import { Logger } from './log';
 import { renderWebviewHtml } from './webviewHtml';
+import { CHAT_VIEW_ID } from './viewIds';
 
 export type WebviewMessageHandler = (message: WebviewMessage) => void | Promise<void>;
 
@@ -11,7 +12,7 @@ export type WebviewMessageHandler = (message: WebviewMessage) => void | Promise<
  * has said `ready` (messages posted earlier would be lost).
  */
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
-  static readonly viewId = 'stepFlash.chatView';
+  static readonly viewId = CHAT_VIEW_ID;
 
   private view: vscode.WebviewView | undefined;
   private ready = false;
@@ -94,6 +95,16 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       return;
     }
     await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
+  }
+
+  /** Whether VS Code has created the view (revealing it then costs the workbench nothing). */
+  get isResolved(): boolean {
+    return this.view !== undefined;
+  }
+
+  /** Reveals the chat view without waiting for it: a turn's events wait in the queue for `ready`. */
+  show(): void {
+    this.reveal().then(undefined, (error: unknown) => this.log.warn(`Could not reveal the chat view: ${String(error)}`));
   }
 
   private receive(data: unknown): void {

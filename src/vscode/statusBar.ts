@@ -11,7 +11,8 @@ export interface LastRequest {
 }
 
 const fmtUsd = (usd: number) => `$${usd.toFixed(usd > 0 && usd < 0.01 ? 4 : 2)}`;
-const fmtTokens = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : n.toLocaleString('en-US'));
+// Grouped by hand: the host's first toLocaleString loads ICU's number data, a pause in the first answer's end.
+const fmtTokens = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, ','));
 
 /**
  * Session cost and the last request's tokens in the status bar; clicking opens

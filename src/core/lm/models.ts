@@ -9,9 +9,6 @@ import type { StepError } from '../provider/errors';
 import { canonicalModel } from '../provider/pricing';
 import { PROVIDER_IDS, type ProviderId, type ResolvedProfile } from '../provider/profiles';
 
-/** The `vendor` of the languageModelChatProviders contribution in package.json. */
-export const LM_VENDOR = 'step-flash';
-
 /** The effort used when a request names none: the docs' recommended default for Step 3.7 Flash. */
 const DEFAULT_LM_EFFORT: EffortLevel = 'medium';
 

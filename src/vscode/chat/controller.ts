@@ -121,8 +121,10 @@ export class ChatController {
   async restoreLatest(): Promise<void> {
     const latest = this.history.list()[0];
     if (!latest) return;
+    const untouched = this.chat;
     const chat = await this.history.load(latest.id);
-    if (chat) this.chat = chat;
+    // The command that loaded the extension may have started a turn meanwhile: its chat stays open.
+    if (chat && this.chat === untouched && untouched.turns.length === 0) this.chat = chat;
   }
 
   /** A send is always answered: a turn starts, or sendRejected gives the webview its draft back. */

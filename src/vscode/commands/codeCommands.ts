@@ -3,7 +3,7 @@ import type { ContextBlock } from '../../core/chat/types';
 import type { Intent } from '../../core/effort';
 import { commandSystemPrompt } from '../../core/prompts';
 import { diagnosticsText, fileBlock, selectionBlock } from '../context';
-import { progressTitle, runEditingCommand, type CommandDeps, type EditingResult } from './editingRunner';
+import { progressTitle, runEditingCommand, withChatRevealed, type CommandDeps, type EditingResult } from './editingRunner';
 import type { TurnOutcome } from '../chat/controller';
 
 /** Optional arguments, so the commands can be driven from tests, keybindings and other extensions. */
@@ -37,8 +37,7 @@ export async function explainOrAsk(deps: CommandDeps, intent: Extract<Intent, 'e
     if (!asked?.trim()) return undefined;
     question = asked.trim();
   }
-  await deps.chatView.reveal();
-  return vscode.window.withProgress(
+  return withChatRevealed(deps, () => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: progressTitle(intent === 'explain' ? 'Explain' : 'Ask', intent), cancellable: true },
     (_progress, token) => {
       token.onCancellationRequested(() => deps.chat.stop());
@@ -50,7 +49,7 @@ export async function explainOrAsk(deps: CommandDeps, intent: Extract<Intent, 'e
         system: commandSystemPrompt(intent, false),
       });
     },
-  );
+  ));
 }
 
 export async function fixProblems(deps: CommandDeps): Promise<EditingResult | undefined> {

@@ -7,15 +7,17 @@ import type { ContextBlock, StoredImage } from '../../core/chat/types';
 import type { ChatController, TurnOutcome } from '../chat/controller';
 import type { ChatViewProvider } from '../chatView';
 import type { EditFlow, ProposeOutcome } from '../edits/editFlow';
+import type { ProviderService } from '../provider/providerService';
 import { runReadTool } from '../edits/readTools';
 import { readSettings } from '../settings';
-import { CHANGES_VIEW_ID } from '../review';
+import { CHANGES_VIEW_ID } from '../viewIds';
 import type { VscodeTools } from '../lm/toolBridge';
 
 export interface CommandDeps {
   chat: ChatController;
   chatView: ChatViewProvider;
   edits: EditFlow;
+  provider: ProviderService;
   /** VS Code's tools the agent may call (stepFlash.agent.vscodeTools). */
   vscodeTools?: VscodeTools;
 }
@@ -41,14 +43,38 @@ export function progressTitle(title: string, intent: Intent): string {
 }
 
 /**
+ * Starts a command's turn and reveals the chat view. A view VS Code has yet to create
+ * is revealed once the turn's request has gone out (or the turn ended): creating the
+ * webview keeps the workbench busy, and the request's own round trips through it (the
+ * key from secret storage, the proxy lookup) would wait behind. Until the webview says
+ * `ready`, the turn's events wait in its queue.
+ */
+export function withChatRevealed<T>(deps: CommandDeps, start: () => Thenable<T>): Thenable<T> {
+  if (deps.chatView.isResolved) {
+    deps.chatView.show();
+    return start();
+  }
+  let pending = true;
+  const reveal = () => {
+    if (!pending) return;
+    pending = false;
+    unsubscribe();
+    deps.chatView.show();
+  };
+  const unsubscribe = deps.provider.onRequestSent(reveal);
+  const turn = start();
+  turn.then(reveal, reveal);
+  return turn;
+}
+
+/**
  * Runs an editing command as a chat turn: the model may read the workspace
  * through the bounded tool loop, then its edits go to the review. The work runs
  * under a cancellable progress notification; the chat shows every step.
  */
 export async function runEditingCommand(deps: CommandDeps, request: EditingRequest): Promise<EditingResult> {
-  await deps.chatView.reveal();
   let proposal: ProposeOutcome | undefined;
-  const turn = await vscode.window.withProgress(
+  const turn = await withChatRevealed(deps, () => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: progressTitle(request.title, request.intent), cancellable: true },
     async (progress, token) => {
       let turnId: string | undefined;
@@ -86,7 +112,7 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
         },
       });
     },
-  );
+  ));
   if (proposal?.kind === 'proposed') {
     await vscode.commands.executeCommand(`${CHANGES_VIEW_ID}.focus`).then(undefined, () => undefined);
   }

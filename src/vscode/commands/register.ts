@@ -7,9 +7,10 @@ import { addToChat } from './chatContext';
 import type { KeyCommands } from '../provider/keyCommands';
 import type { CostStatusBar } from '../statusBar';
 import type { Logger } from '../log';
+import type { Shell } from '../shell';
 
 /** Every palette / context-menu command. Each returns its outcome so tests and other extensions can use it. */
-export function registerCommands(deps: CommandDeps, keys: KeyCommands, statusBar: CostStatusBar, log: Logger): vscode.Disposable[] {
+export function registerCommands(shell: Shell, deps: CommandDeps, keys: KeyCommands, statusBar: CostStatusBar, log: Logger): vscode.Disposable[] {
   const safe =
     <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R | undefined> => {
@@ -42,5 +43,5 @@ export function registerCommands(deps: CommandDeps, keys: KeyCommands, statusBar
     'stepFlash.addDocumentation': safe('Add Documentation', () => addDocumentation(deps)),
     'stepFlash.screenshotToCode': safe('Screenshot to Code', (args?: ScreenshotArgs) => screenshotToCode(deps, args)),
   };
-  return Object.entries(commands).map(([id, fn]) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
+  return Object.entries(commands).map(([id, fn]) => shell.handle(id, fn));
 }

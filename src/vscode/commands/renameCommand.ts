@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ProposedChange } from '../../core/edits';
 import { parseSuggestedName, renamePrompt } from '../../core/prompts';
 import { relativePath } from '../context';
-import { progressTitle, runEditingCommand, type CommandDeps } from './editingRunner';
+import { progressTitle, runEditingCommand, withChatRevealed, type CommandDeps } from './editingRunner';
 import type { ChangeSet } from '../review';
 
 export interface RenameArgs {
@@ -44,9 +44,7 @@ export async function renameSymbol(deps: CommandDeps, args: RenameArgs = {}): Pr
   const symbol = document.getText(wordRange);
   const start = Math.max(0, position.line - 30);
   const context = document.getText(new vscode.Range(start, 0, Math.min(document.lineCount - 1, position.line + 30), 0));
-  await deps.chatView.reveal();
-
-  const turn = await vscode.window.withProgress(
+  const turn = await withChatRevealed(deps, () => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: progressTitle(`Rename ${symbol}`, 'rename'), cancellable: true },
     (_p, token) => {
       token.onCancellationRequested(() => deps.chat.stop());
@@ -57,7 +55,7 @@ export async function renameSymbol(deps: CommandDeps, args: RenameArgs = {}): Pr
         system: 'You are Step Flash, a coding assistant. Reply with a single identifier.',
       });
     },
-  );
+  ));
   if (turn.status !== 'done') return { kind: 'failed', message: 'The model did not suggest a name (see the chat).' };
   const suggested = parseSuggestedName(turn.text);
   const newName = args.acceptSuggestion

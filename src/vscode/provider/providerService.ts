@@ -79,6 +79,7 @@ export class ProviderService {
   private readonly effortLevels = new Map<ProviderId, { baseUrl: string; levels: EffortLevel[] }>();
   /** The last key check per provider, kept across reloads (by a hash of the key, never the key). */
   readonly checks: KeyChecks;
+  private readonly requestListeners = new Set<() => void>();
 
   constructor(
     readonly keys: KeyStore,
@@ -134,8 +135,19 @@ export class ProviderService {
       ...(apiKey ? { apiKey } : {}),
       ...(limiter ? { limiter } : {}),
       regionDiagnoser: this.regionDiagnoser,
+      fetch: (input, init) => {
+        const response = fetch(input, init);
+        for (const listener of [...this.requestListeners]) listener();
+        return response;
+      },
     });
     return loggingClient(client, this.log);
+  }
+
+  /** Calls `listener` each time a request has been handed to fetch; returns the unsubscribe. */
+  onRequestSent(listener: () => void): () => void {
+    this.requestListeners.add(listener);
+    return () => this.requestListeners.delete(listener);
   }
 
   /** Adds a finished request to the session cost and the status bar. */

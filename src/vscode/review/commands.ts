@@ -6,8 +6,9 @@ import * as vscode from 'vscode';
 import type { ChangeSet } from './changeSet';
 import { EDIT_SCHEME, EditableProposals } from './editableProposals';
 import type { ChangeSetReview } from './review';
-import { CHANGES_VIEW_ID, ChangesTreeProvider, type ReviewNode } from './tree';
+import { ChangesTreeProvider, type ReviewNode } from './tree';
 import type { ApplyReport } from '../../core/review/types';
+import type { Shell } from '../shell';
 
 export const REVIEW_COMMANDS = {
   openDiff: 'stepFlash.review.openDiff',
@@ -20,11 +21,11 @@ export const REVIEW_COMMANDS = {
   dismiss: 'stepFlash.review.dismiss',
 } as const;
 
-/** Registers the Changes view, the proposed/editable document schemes and every review command. */
-export function registerReviewUi(review: ChangeSetReview): vscode.Disposable {
+/** Fills the Changes view (registered at activation), registers the proposed/editable document schemes, handles every review command. */
+export function registerReviewUi(review: ChangeSetReview, shell: Shell): vscode.Disposable {
   const tree = new ChangesTreeProvider(review);
   const editable = new EditableProposals((id) => review.find(id));
-  const view = vscode.window.createTreeView(CHANGES_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const view = shell.showChangesTree(tree);
   const newest = (node?: ReviewNode): ChangeSet => {
     const set = node?.set ?? review.sets[review.sets.length - 1];
     if (!set) throw new Error('There is no change set to review.');
@@ -35,7 +36,7 @@ export function registerReviewUi(review: ChangeSetReview): vscode.Disposable {
     return { set: node.set, path: node.path };
   };
   const command = (id: string, run: (node?: ReviewNode) => unknown) =>
-    vscode.commands.registerCommand(id, async (node?: ReviewNode) => {
+    shell.handle(id, async (node?: ReviewNode) => {
       try {
         await run(node);
       } catch (error) {
@@ -49,7 +50,6 @@ export function registerReviewUi(review: ChangeSetReview): vscode.Disposable {
   return vscode.Disposable.from(
     tree,
     editable,
-    view,
     review.onDidChange(updateBadge),
     review.registerContentProvider(),
     vscode.workspace.registerFileSystemProvider(EDIT_SCHEME, editable, { isCaseSensitive: true }),

@@ -2,7 +2,7 @@
 export { ChangeSetReview } from './review';
 export { ChangeSet } from './changeSet';
 export { registerReviewUi } from './commands';
-export { CHANGES_VIEW_ID, ChangesTreeProvider, type ReviewNode } from './tree';
+export { ChangesTreeProvider, type ReviewNode } from './tree';
 export { proposedUri } from './proposedDocuments';
 export { EDIT_SCHEME } from './editableProposals';
 export type { ReviewSettings } from '../../core/review/types';

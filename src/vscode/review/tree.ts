@@ -9,8 +9,6 @@ import { countsLabel, hunkCounts, hunkLabel } from '../../core/review/decisions'
 import type { ChangeSetReview } from './review';
 import type { FileStatus, ReviewFileSnapshot } from '../../core/review/types';
 
-export const CHANGES_VIEW_ID = 'stepFlash.changes';
-
 export type ReviewNode =
   | { kind: 'set'; set: ChangeSet }
   | { kind: 'file'; set: ChangeSet; path: string }

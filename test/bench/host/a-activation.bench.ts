@@ -1,19 +1,65 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import { EXTENSION_ID } from '../../integration/suite/helpers';
+import { activateExtension, EXTENSION_ID } from '../../integration/suite/helpers';
+import { chatRequests, resetExtension, setSetting, startHostSim } from '../../integration/suite/hostSim';
+import { fileUri } from '../../integration/suite/reviewHelpers';
 import { record } from './figures';
+import { hostQuiet } from './quiet';
 
+/** CPU time the extension host process has used since `since` (all its threads), in ms: what a loaded machine cannot inflate. */
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / 100) / 10;
+}
+
+/** Whether this host has loaded the bundle activation defers (dist/services.js). */
+function servicesLoaded(): boolean {
+  return Object.keys(require.cache).some((file) => file.endsWith('/dist/services.js'));
+}
+
+// The first file the host runs: nothing has activated the extension (no activation event fires in the bench workspace).
 describe('start-up', () => {
   it('times activate() in a fresh host', async () => {
     const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed in this host`);
-    // Nothing activates the extension before this file runs (no activation events fire in the bench workspace).
     const wasActive = extension.isActive;
+    const quiet = await hostQuiet();
+    const cpu = process.cpuUsage();
     const t0 = performance.now();
     const api = await extension.activate();
     const ms = performance.now() - t0;
-    assert.strictEqual(typeof api.review.propose, 'function');
-    record('startup', { activateMs: Math.round(ms * 10) / 10, wasAlreadyActive: wasActive });
+    const activateCpuMs = cpuMs(cpu);
+    assert.ok(api.keys, 'activate() returned the API');
+    record('startup', { activateMs: Math.round(ms * 10) / 10, activateCpuMs, wasAlreadyActive: wasActive, hostQuietBefore: quiet, servicesLoadedByActivate: servicesLoaded() });
+  });
+
+  it('times the first Explain after activation: command to request received by the simulator', async () => {
+    const api = await activateExtension();
+    const sim = await startHostSim();
+    try {
+      await setSetting('provider', 'stepfun-global');
+      await setSetting('rateTier', 'V5');
+      await api.keys.set('stepfun-global', 'sk-global-test');
+      const editor = await vscode.window.showTextDocument(fileUri('commands/cart.ts'));
+      editor.selection = new vscode.Selection(8, 0, 14, 1);
+      const loadedBefore = servicesLoaded();
+      const quiet = await hostQuiet();
+      let cpuAtRequest: number | undefined;
+      const cpu = process.cpuUsage();
+      sim.respondWith(() => {
+        cpuAtRequest ??= cpuMs(cpu);
+        return { content: 'It adds up the cart.' };
+      });
+      const t0 = Date.now();
+      await vscode.commands.executeCommand('stepFlash.explain');
+      const request = chatRequests(sim)[0];
+      assert.ok(request, 'explain sent a chat request');
+      record('startup', { explainToRequestFirstMs: request.time - t0, explainToRequestCpuMs: cpuAtRequest ?? -1, explainLoadedServices: !loadedBefore, hostQuietBeforeExplain: quiet });
+    } finally {
+      await resetExtension(api);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await sim.close();
+    }
   });
 });

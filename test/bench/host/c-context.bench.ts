@@ -70,6 +70,7 @@ describe('context gathering on a 5,000-file workspace', () => {
       assert.ok(request, 'explain sent a chat request');
       times.push(request.time - t0);
     }
-    record('context', { explainToRequestFirstMs: times[0]!, explainToRequestP50Ms: percentile(times, 50) });
+    // The first Explain after start is timed in a-activation.bench.ts; these run with everything loaded.
+    record('context', { explainToRequestP50Ms: percentile(times, 50) });
   });
 });
