@@ -9,6 +9,7 @@
 import { reduceLog, reduceTurn, type TurnEvent, type TurnRecord } from '../../src/shared/turnEvents';
 import { h } from '../dom';
 import { AnswerView, type AnswerHooks } from './answerView';
+import { appendMessages, replaceMessages } from './messageGroups';
 import { userMessageView } from './userView';
 
 /** Messages rendered at once when a chat opens; a turn is two (the question and the answer). */
@@ -27,6 +28,14 @@ export class Transcript {
   private streamingId: string | undefined;
   private readonly lazy: IntersectionObserver;
   private readonly lazyBuilders = new WeakMap<Element, () => HTMLElement>();
+  /**
+   * Placeholders not rendered yet. They are observed only while the user is away from the end: the
+   * browser recomputes every observed target on each frame that changes layout, so a thousand of them
+   * would cost each frame of a stream far more than drawing it. At the end none can be in view, since the
+   * eagerly rendered messages fill it.
+   */
+  private pending = new Set<Element>();
+  private watching = false;
   private readonly hooks: AnswerHooks;
   onStreamingChange: (turnId: string | undefined) => void = () => undefined;
 
@@ -35,6 +44,7 @@ export class Transcript {
     this.element = h('section', { className: 'transcript', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' } }, [this.empty]);
     this.lazy = new IntersectionObserver((entries) => this.renderVisible(entries), { root: this.element, rootMargin: '1500px 0px' });
     this.hooks = { beforeFrame: () => this.atBottom(), afterFrame: (stick) => stick && this.scrollToEnd(), cancel };
+    this.element.addEventListener('scroll', () => this.watchPlaceholders(), { passive: true });
   }
 
   /** A reopened chat: each turn's events reduced as they were live, then drawn like a live turn. */
@@ -51,10 +61,12 @@ export class Transcript {
       nodes.push(eager ? question() : this.placeholder('user', record.user.text, question));
       nodes.push(eager ? answer() : this.placeholder('assistant', record.text, answer));
     });
-    this.element.replaceChildren(...(nodes.length ? nodes : [this.empty]));
-    for (const node of nodes) if (node.classList.contains('placeholder')) this.lazy.observe(node);
+    replaceMessages(this.element, nodes, this.empty);
+    this.pending = new Set(nodes.filter((node) => node.classList.contains('placeholder')));
+    this.watching = false;
     this.streamingChanged();
     this.scrollToEnd();
+    this.watchPlaceholders();
   }
 
   /** One live event: reduced into its turn, then drawn. Events for turns this chat does not show are dropped. */
@@ -65,7 +77,7 @@ export class Transcript {
     if (event.kind === 'start') {
       this.empty.remove();
       this.turns.set(turnId, { record });
-      this.element.append(userMessageView(turnId, record.user), this.answerView(turnId));
+      appendMessages(this.element, userMessageView(turnId, record.user), this.answerView(turnId));
       this.streamingChanged();
       this.scrollToEnd();
       return;
@@ -108,8 +120,17 @@ export class Transcript {
       if (!entry.isIntersecting) continue;
       const build = this.lazyBuilders.get(entry.target);
       this.lazy.unobserve(entry.target);
+      this.pending.delete(entry.target);
       if (build) entry.target.replaceWith(build());
     }
+  }
+
+  private watchPlaceholders(): void {
+    const watch = this.pending.size > 0 && !this.atBottom();
+    if (watch === this.watching) return;
+    this.watching = watch;
+    if (watch) for (const node of this.pending) this.lazy.observe(node);
+    else this.lazy.disconnect();
   }
 
   private atBottom(): boolean {
