@@ -89,6 +89,8 @@ describe('streaming answers', () => {
   it('never touches finished messages while a new answer streams', async () => {
     const ui = await open();
     await ui.deliver(conversation(CONVERSATION));
+    // Settled first: its code block is highlighted once the language's grammar has loaded.
+    await ui.page.locator('[data-turn-id="t1"] pre:not([data-pending]) .hljs-keyword').first().waitFor();
     await ui.page.evaluate(() => (globalThis as unknown as PageEvents).__uiTest.watchMutations('[data-turn-id="t1"]'));
     await ui.deliver(turnStart('t2'));
     await ui.deliverAll(pieces('Some *streamed* text.\n\nAnd more.').map((content) => answerDelta('t2', content)));

@@ -9,6 +9,7 @@
  * unfinished one as plain text. When the fence closes, a block short enough to
  * highlight is rendered exactly as the whole answer would render it.
  */
+import { grammarPending } from './highlight';
 import { codeBlockStart, codeHtml, CODE_BLOCK_END, fenceLanguage, HIGHLIGHT_LIMIT, renderMarkdown } from './markdown';
 import { sanitizeToFragment } from './sanitize';
 import type { OpenFence } from './streamSplit';
@@ -49,6 +50,8 @@ export class StreamingCode {
     const span = document.createElement('span');
     span.className = 'code-seg';
     span.append(this.colour(code));
+    // Drawn plain while the grammar loads: coloured when it arrives, as a finished block is (markdown.ts).
+    if (this.length <= HIGHLIGHT_LIMIT && grammarPending(this.language)) span.dataset.pending = '';
     this.live.before(span);
     this.live.replaceChildren(this.partial);
     this.partial.data = '';
@@ -81,7 +84,12 @@ export class StreamingCode {
   close(source: string): boolean {
     this.live.remove();
     this.element.querySelector('pre')?.classList.remove('streaming');
-    if (this.length > HIGHLIGHT_LIMIT) return false;
+    if (this.length > HIGHLIGHT_LIMIT) {
+      // Like markdown's own code blocks, the code ends with a line break even when the fence ended mid-line.
+      const last = this.element.querySelector('code')?.lastElementChild;
+      if (last && !last.textContent?.endsWith('\n')) last.append('\n');
+      return false;
+    }
     this.element.replaceChildren(renderMarkdown(source));
     return true;
   }

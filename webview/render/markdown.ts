@@ -5,7 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { parseFenceInfo } from '../../src/shared/fenceInfo';
-import { highlightCode } from './highlight';
+import { grammarOf, grammarPending, highlightCode, onGrammarLoaded } from './highlight';
 import { sanitizeToFragment } from './sanitize';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
@@ -24,12 +24,15 @@ export function fenceLanguage(info: string): string {
   return parseFenceInfo(info).language.toLowerCase();
 }
 
-/** The opening tags of a code block (close with CODE_BLOCK_END); the toolbar reads data-lang and data-path. */
-export function codeBlockStart(info: string): string {
+/**
+ * The opening tags of a code block (close with CODE_BLOCK_END); the toolbar reads data-lang and data-path.
+ * `pending` marks a block shown plain while its language's grammar loads.
+ */
+export function codeBlockStart(info: string, pending = false): string {
   const { language, path } = parseFenceInfo(info);
   const langClass = language ? ` language-${escapeHtml(language)}` : '';
   const pathAttr = path ? ` data-path="${escapeHtml(path)}"` : '';
-  return `<pre class="code-block" data-lang="${escapeHtml(language)}"${pathAttr}><code class="hljs${langClass}">`;
+  return `<pre class="code-block" data-lang="${escapeHtml(language)}"${pathAttr}${pending ? ' data-pending=""' : ''}><code class="hljs${langClass}">`;
 }
 export const CODE_BLOCK_END = '</code></pre>\n';
 
@@ -40,8 +43,25 @@ export function codeHtml(code: string, language: string): string {
 
 md.renderer.rules.fence = (tokens, index) => {
   const token = tokens[index];
-  return `${codeBlockStart(token.info)}${codeHtml(token.content, fenceLanguage(token.info))}${CODE_BLOCK_END}`;
+  const language = fenceLanguage(token.info);
+  const pending = token.content.length <= HIGHLIGHT_LIMIT && grammarPending(language);
+  return `${codeBlockStart(token.info, pending)}${codeHtml(token.content, language)}${CODE_BLOCK_END}`;
 };
+
+/**
+ * Highlights what was drawn plain while `grammar` loaded: finished blocks, and the segments of a
+ * streamed block (webview/render/codeStream.ts), each as it would have been drawn had the grammar been there.
+ */
+function highlightWaiting(grammar: string): void {
+  for (const pending of document.querySelectorAll<HTMLElement>('pre.code-block[data-pending], pre.code-block .code-seg[data-pending]')) {
+    const pre = pending.closest<HTMLElement>('pre.code-block');
+    const code = pending.matches('pre') ? pending.querySelector('code') : pending;
+    if (!pre || !code || (pending === pre && pre.classList.contains('streaming')) || grammarOf((pre.dataset.lang ?? '').toLowerCase()) !== grammar) continue;
+    pending.removeAttribute('data-pending');
+    code.replaceChildren(sanitizeToFragment(codeHtml(code.textContent ?? '', grammar)));
+  }
+}
+onGrammarLoaded(highlightWaiting);
 
 md.renderer.rules.code_block = (tokens, index) => `${codeBlockStart('')}${escapeHtml(tokens[index].content)}${CODE_BLOCK_END}`;
 
