@@ -31,7 +31,11 @@ const targets = [
     entryPoints: { webview: 'webview/main.ts' },
     outdir: 'dist',
     platform: 'browser',
-    format: 'iife',
+    // A module, so that code loaded on first use (highlight.js grammars, webview/render/highlight.ts) is
+    // split into files of its own under dist/languages and imported when needed.
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'languages/[name]-[hash]',
     target: 'chrome120',
     // The CSS imported by webview/main.ts lands in dist/webview.css; the codicon font it names is copied next to it.
     loader: { '.css': 'css', '.ttf': 'file' },

@@ -14,3 +14,5 @@ const root = document.getElementById('app');
 if (root) new ChatApp(root, bridge);
 else bridge.post({ type: 'log', level: 'error', message: 'webview: #app is missing from the page' });
 bridge.post({ type: 'ready' });
+// Read by the UI benchmark's first-paint figure (test/bench/firstPaint.ts).
+performance.mark('step-flash:ready');

@@ -11,16 +11,16 @@
  * A new kind of turn information is one event here, one case in `reduceTurn` and in
  * `replayTurn`, and its rendering; nothing else carries turn state.
  */
-import { z } from './zod';
+import * as z from './zod';
 import { addUsage, EffortView, ErrorView, UsageView, ZERO_USAGE } from './turnViews';
 
 /** The user's message as the chat shows it (the host keeps more: context text, file ids). */
 export const UserView = z.object({
   text: z.string(),
   /** Thumbnails travel as base64 so that a reopened chat shows them. */
-  images: z.array(z.object({ name: z.string(), mime: z.string(), base64: z.string() })).optional(),
-  videos: z.array(z.string()).optional(),
-  chips: z.array(z.string()).optional(),
+  images: z.optional(z.array(z.object({ name: z.string(), mime: z.string(), base64: z.string() }))),
+  videos: z.optional(z.array(z.string())),
+  chips: z.optional(z.array(z.string())),
 });
 export type UserView = z.infer<typeof UserView>;
 
@@ -33,9 +33,9 @@ export const TurnStep = z.object({
   id: z.string(),
   kind: z.enum(['tool', 'note', 'advisor']),
   title: z.string(),
-  detail: z.string().optional(),
+  detail: z.optional(z.string()),
   /** What this step's own requests cost; the turn's total still comes from usage events. */
-  usage: UsageView.optional(),
+  usage: z.optional(UsageView),
 });
 export type TurnStep = z.infer<typeof TurnStep>;
 
@@ -52,7 +52,7 @@ export const TurnNotice = z.object({
 });
 export type TurnNotice = z.infer<typeof TurnNotice>;
 
-const E = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) => z.object({ kind: z.literal(kind), ...shape });
+const E = <K extends string, S extends z.core.$ZodLooseShape>(kind: K, shape: S) => z.object({ kind: z.literal(kind), ...shape });
 
 const StartEvent = E('start', {
   turnId: z.string(),
@@ -61,16 +61,16 @@ const StartEvent = E('start', {
   user: UserView,
   effort: EffortView,
   /** The webview's `send` that started the turn; absent when a command started it. */
-  sendId: z.string().optional(),
+  sendId: z.optional(z.string()),
 });
 
 /** Waiting for a rate-limit slot: `position` requests are ahead. */
-const QueuedEvent = E('queued', { position: z.number().int().nonnegative() });
+const QueuedEvent = E('queued', { position: z.int().check(z.nonnegative()) });
 /** A request failed in a way worth retrying; the next try is `secondsLeft` away. */
 const RetryEvent = E('retry', {
-  secondsLeft: z.number().nonnegative(),
-  attempt: z.number().int().positive(),
-  maxAttempts: z.number().int().positive(),
+  secondsLeft: z.number().check(z.nonnegative()),
+  attempt: z.int().check(z.positive()),
+  maxAttempts: z.int().check(z.positive()),
   reason: z.string(),
 });
 

@@ -3,7 +3,7 @@
  * it failed. Shared by the protocol (src/shared/protocol.ts) and the turn events
  * (src/shared/turnEvents.ts), which both build on them.
  */
-import { z } from './zod';
+import * as z from './zod';
 
 export const EffortLevel = z.enum(['low', 'medium', 'high']);
 export type EffortLevel = z.infer<typeof EffortLevel>;
@@ -16,15 +16,15 @@ export const EffortView = z.object({
   reason: z.string(),
   source: z.enum(['policy', 'user', 'setting']),
   /** Who chose it, in a few words ("chat default", "your choice", "locked by you"); the reason says why. */
-  label: z.string().optional(),
+  label: z.optional(z.string()),
 });
 export type EffortView = z.infer<typeof EffortView>;
 
 export const UsageView = z.object({
-  promptTokens: z.number().nonnegative(),
-  completionTokens: z.number().nonnegative(),
-  cachedTokens: z.number().nonnegative(),
-  costUsd: z.number().nonnegative(),
+  promptTokens: z.number().check(z.nonnegative()),
+  completionTokens: z.number().check(z.nonnegative()),
+  cachedTokens: z.number().check(z.nonnegative()),
+  costUsd: z.number().check(z.nonnegative()),
 });
 export type UsageView = z.infer<typeof UsageView>;
 
@@ -55,7 +55,7 @@ export type ErrorActionId = z.infer<typeof ErrorActionId>;
 export const ErrorView = z.object({
   title: z.string(),
   message: z.string(),
-  traceId: z.string().optional(),
+  traceId: z.optional(z.string()),
   actions: z.array(z.object({ id: ErrorActionId, label: z.string() })),
 });
 export type ErrorView = z.infer<typeof ErrorView>;

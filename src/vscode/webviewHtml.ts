@@ -43,7 +43,7 @@ export function renderWebviewHtml(parts: WebviewHtmlParts, nonce = createNonce()
   </head>
   <body>
     <main id="app" aria-label="Step Flash chat"></main>
-    <script nonce="${nonce}" src="${parts.scriptUri}"></script>
+    <script type="module" nonce="${nonce}" src="${parts.scriptUri}"></script>
   </body>
 </html>`;
 }

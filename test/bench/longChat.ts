@@ -58,7 +58,7 @@ async function heapUsed(ui: WebviewHarness): Promise<number> {
 }
 
 /** Presses keys one at a time; each latency runs from the keydown's timestamp to the frame after the input event. */
-async function keypressLatencies(ui: WebviewHarness, count: number): Promise<number[]> {
+export async function keypressLatencies(ui: WebviewHarness, count: number): Promise<number[]> {
   const input = ui.page.locator('textarea');
   await input.fill('');
   await input.focus();
@@ -106,7 +106,7 @@ export async function longChat(open: () => Promise<WebviewHarness>): Promise<Lon
     await ui.deliver(conversation(turns, USAGE, 'big'));
     await ui.page.locator(`[data-turn-id="${last.id}"] pre code`).waitFor();
     const openMs = await ui.page.evaluate((t0) => performance.now() - t0, started);
-    const count = await ui.page.locator('.transcript > .message').count();
+    const count = await ui.page.locator('.transcript .message').count();
     if (count !== turns.length * 2) throw new Error(`the transcript shows ${count} messages, expected ${turns.length * 2}`);
     await ui.page.waitForTimeout(1000); // lets lazy rendering after opening settle, so typing is measured on its own
     const full = await keypressLatencies(ui, KEYPRESSES);

@@ -1,28 +1,33 @@
 /**
  * Host → protocol → webview: the client's deltas go through the host's
  * DeltaBatcher and arrive as `turn` messages (answer and reasoning events) in the real webview bundle in
- * headless Chromium, until the last token is painted.
+ * headless Chromium, until the last token is painted. Each run is paired with a run
+ * of the bare SDK loop on the same simulator, so the ratio of the two is measured
+ * under the same machine load (these machines are shared).
  */
 import { DeltaBatcher } from '../../src/core/chat/deltaBatcher';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { WebviewHarness } from '../ui/harness';
 import { status, turnStart } from '../ui/samples';
-import { END_MARKER, readWithClient, STREAM_TOKENS, type StreamRun } from './streamSource';
+import { median, round } from './stats';
+import { END_MARKER, readWithClient, readWithSdk, STREAM_TOKENS, type StreamRun } from './streamSource';
 
 export interface WebviewStreamFigures {
   ms: number;
   tokensPerSecond: number;
   posts: number;
+  /** When the client had read the whole stream (the rest until `ms` is the webview catching up). */
+  readMs: number;
   longestTaskMs: number;
   longTasks: number;
   longestFrameGapMs: number;
   frames: number;
 }
 
-export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun): Promise<WebviewStreamFigures> {
+export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turnId = 'bench'): Promise<WebviewStreamFigures> {
   await ui.waitForPosted('ready');
   await ui.deliver(status());
-  await ui.deliver(turnStart('bench', 'stream'));
+  await ui.deliver(turnStart(turnId, 'stream'));
   await ui.startFrameMeter();
   // Like VS Code's webview.postMessage, a post is queued and not awaited: the host does not wait for
   // the webview to take one message before sending the next (one CDP session keeps them in order).
@@ -32,21 +37,70 @@ export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun): Pro
     posts++;
     deliveries.push(ui.deliver(message));
   };
-  const batcher = new DeltaBatcher((event) => post({ type: 'turn', turnId: 'bench', event }));
+  const batcher = new DeltaBatcher((event) => post({ type: 'turn', turnId, event }));
   const t0 = performance.now();
   await readWithClient(run.sim, (t) => batcher.addContent(t), (t) => batcher.addReasoning(t));
   batcher.flush();
+  const readMs = performance.now() - t0;
   await Promise.all(deliveries);
-  const meter = await ui.frameMeterUntil('[data-turn-id="bench"] .stream-tail', END_MARKER);
+  const meter = await ui.frameMeterUntil(`[data-turn-id="${turnId}"] .stream-tail`, END_MARKER);
   const ms = performance.now() - t0;
   if (ui.pageErrors.length) throw new Error(`the webview reported errors: ${ui.pageErrors.join('; ')}`);
   return {
     ms: Math.round(ms),
     tokensPerSecond: Math.round(STREAM_TOKENS / (ms / 1000)),
     posts,
+    readMs: Math.round(readMs),
     longestTaskMs: Math.round(meter.longestTask),
     longTasks: meter.longTasks,
     longestFrameGapMs: Math.round(meter.longest),
     frames: meter.frames,
+  };
+}
+
+export interface PairedStreamFigures extends WebviewStreamFigures {
+  runs: number;
+  /** The bare SDK loop's rate in the same runs (median). */
+  sdkTokensPerSecond: number;
+  /** Median over runs of painted rate ÷ that run's SDK rate. */
+  ratio: number;
+  ratios: number[];
+}
+
+/** `runs` pairs of (SDK loop, webview stream), each stream into a fresh webview; medians of each figure. */
+export async function pairedStreams(open: () => Promise<WebviewHarness>, run: StreamRun, runs: number): Promise<PairedStreamFigures> {
+  await readWithSdk(run.sim); // warms the sockets and the JIT before anything is timed
+  const streams: WebviewStreamFigures[] = [];
+  const sdkRates: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const got = await readWithSdk(run.sim);
+    const sdkRate = STREAM_TOKENS / ((performance.now() - t0) / 1000);
+    if (got.content !== run.reply.content) throw new Error('the SDK loop did not read the whole stream');
+    const ui = await open();
+    try {
+      const figures = await streamIntoWebview(ui, run);
+      streams.push(figures);
+      sdkRates.push(sdkRate);
+      ratios.push(figures.tokensPerSecond / sdkRate);
+    } finally {
+      await ui.close();
+    }
+  }
+  const mid = (pick: (f: WebviewStreamFigures) => number) => median(streams.map(pick));
+  return {
+    runs,
+    ms: mid((f) => f.ms),
+    tokensPerSecond: mid((f) => f.tokensPerSecond),
+    posts: mid((f) => f.posts),
+    readMs: mid((f) => f.readMs),
+    longestTaskMs: mid((f) => f.longestTaskMs),
+    longTasks: mid((f) => f.longTasks),
+    longestFrameGapMs: mid((f) => f.longestFrameGapMs),
+    frames: mid((f) => f.frames),
+    sdkTokensPerSecond: Math.round(median(sdkRates)),
+    ratio: round(median(ratios), 2),
+    ratios: ratios.map((r) => round(r, 2)),
   };
 }

@@ -99,6 +99,6 @@ describe('stopped and retried answers', () => {
     const first = ui.page.locator('[data-turn-id="t1"]');
     assert.strictEqual((await first.locator('.markdown').textContent())?.trim(), 'The first half of the', 'the stopped text is still there');
     assert.match((await first.locator('.end-note').textContent()) ?? '', /^Retried below — this answer was stopped; /);
-    assert.deepStrictEqual(await ui.page.locator('.transcript > article.assistant').evaluateAll((a) => a.map((e) => (e as HTMLElement).dataset.turnId)), ['t1', 't2']);
+    assert.deepStrictEqual(await ui.page.locator('.transcript article.assistant').evaluateAll((a) => a.map((e) => (e as HTMLElement).dataset.turnId)), ['t1', 't2']);
   });
 });

@@ -166,7 +166,9 @@ export interface WebviewHarness {
  * Opens the chat. `theme` loads stand-ins for the --vscode-* variables VS Code injects (test/ui/themes), through a
  * <link> from the page's own origin so the real CSP stays in force.
  */
-export async function openWebview(options: { colorScheme?: 'light' | 'dark'; theme?: 'light' | 'dark' | 'none'; state?: unknown } = {}): Promise<WebviewHarness> {
+export async function openWebview(
+  options: { colorScheme?: 'light' | 'dark'; theme?: 'light' | 'dark' | 'none'; state?: unknown; beforeLoad?: (page: Playwright.Page) => Promise<void> } = {},
+): Promise<WebviewHarness> {
   const b = await getBrowser();
   const context = await b.newContext({ viewport: { width: 420, height: 800 }, colorScheme: options.colorScheme ?? 'dark' });
   const page = await context.newPage();
@@ -191,6 +193,7 @@ export async function openWebview(options: { colorScheme?: 'light' | 'dark'; the
     };
   }, options.state ?? null);
   await page.addInitScript({ path: path.join(ROOT, 'test', 'ui', 'page', 'events.js') });
+  await options.beforeLoad?.(page);
   await page.goto(`${origin}/`);
   const frame = await (await page.waitForSelector('iframe#webview')).contentFrame();
   if (!frame) throw new Error('the webview frame did not load');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { mediaFixture, webviewPerTest } from './harness';
-import { USAGE } from './samples';
+import { conversation, turnRecord } from './samples';
 
 const PNG = mediaFixture('lossless-40x30.webp');
 const HTML_BASE64 = Buffer.from('<script>window.__pwned = "mime"</script>').toString('base64');
@@ -17,8 +17,8 @@ describe('what the webview trusts: links, image types, message senders', () => {
       '[docs](https://example.com/docs?q=1)',
       '[mail](mailto:team@example.com)',
     ].join('\n\n');
-    await ui.deliver({ type: 'conversation', chatId: 'c', totalUsage: USAGE, messages: [{ id: 'a', role: 'assistant', text: links, status: 'done' }] });
-    const markdown = ui.page.locator('[data-message-id="a"] .markdown, [data-turn-id="a"] .markdown').first();
+    await ui.deliver(conversation([turnRecord('a', { text: 'links?' }, { text: links })]));
+    const markdown = ui.page.locator('[data-turn-id="a"] .markdown').first();
     await markdown.getByText('mail', { exact: true }).waitFor();
     for (const name of ['smuggled', 'smuggled upper', 'no address', 'docs', 'mail']) {
       const link = markdown.getByText(name, { exact: true });
@@ -34,22 +34,17 @@ describe('what the webview trusts: links, image types, message senders', () => {
 
   it('never turns a stored image of another type into a data: URL, and still shows the real image', async () => {
     const ui = await open();
-    await ui.deliver({
-      type: 'conversation',
-      chatId: 'c',
-      totalUsage: USAGE,
-      messages: [
-        {
-          id: 'u',
-          role: 'user',
+    await ui.deliver(
+      conversation([
+        turnRecord('u', {
           text: 'look',
           images: [
             { name: 'page.html', mime: 'text/html', base64: HTML_BASE64 },
             { name: 'shot.webp', mime: 'image/webp', base64: PNG.base64 },
           ],
-        },
-      ],
-    });
+        }),
+      ]),
+    );
     await ui.page.locator('img.thumb[alt="shot.webp"]').waitFor();
     assert.deepStrictEqual(await ui.page.locator('img[src]').evaluateAll((images) => images.map((i) => i.getAttribute('src')?.slice(0, 16))), ['data:image/webp;']);
     await ui.page.getByText('page.html (not shown: not an image type)').waitFor();

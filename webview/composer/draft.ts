@@ -2,7 +2,7 @@
  * Everything the user has typed or attached but not yet sent, persisted through
  * the webview state so that hiding, moving or reloading the view loses nothing.
  */
-import { z } from 'zod';
+import * as z from '../../src/shared/zod';
 import type { ContextChip, EffortChoice, ImageDetail } from '../../src/shared/protocol';
 import { ImageAttachment } from '../../src/shared/protocol';
 
@@ -49,7 +49,7 @@ interface Persistence {
 const EMPTY: DraftState = { text: '', effort: 'auto', effortLocked: false, detail: 'high', chips: [], images: [], videos: [], pending: [] };
 
 /** A saved image as the composer keeps it; its type must be an accepted image type, as at intake. */
-const SavedImage = ImageAttachment.omit({ kind: true }).extend({ note: z.string().optional() });
+const SavedImage = z.extend(z.omit(ImageAttachment, { kind: true }), { note: z.optional(z.string()) });
 
 /** The saved images that are still images: saved state is input like any other and may have been tampered with. */
 function savedImages(value: unknown): ReadyImage[] {

@@ -5,25 +5,74 @@
  */
 import MarkdownIt from 'markdown-it';
 import { parseFenceInfo } from '../../src/shared/fenceInfo';
-import { highlightCode } from './highlight';
+import { grammarOf, grammarPending, highlightCode, onGrammarLoaded } from './highlight';
 import { sanitizeToFragment } from './sanitize';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
-const escapeHtml = md.utils.escapeHtml;
+export const escapeHtml = md.utils.escapeHtml;
+
+/**
+ * Code longer than this is shown as plain text: highlighting it would be one long task (highlight.js
+ * cannot resume), and a block that size is read by scrolling, not by colour. Answers up to this size
+ * are also rendered whole when they finish (webview/transcript/streamingBody.ts), so no whole render
+ * ever meets a longer block.
+ */
+export const HIGHLIGHT_LIMIT = 32_000;
+
+/** The language a fence's info string names, as highlight.js knows it. */
+export function fenceLanguage(info: string): string {
+  return parseFenceInfo(info).language.toLowerCase();
+}
+
+/**
+ * The opening tags of a code block (close with CODE_BLOCK_END); the toolbar reads data-lang and data-path.
+ * `pending` marks a block shown plain while its language's grammar loads.
+ */
+export function codeBlockStart(info: string, pending = false): string {
+  const { language, path } = parseFenceInfo(info);
+  const langClass = language ? ` language-${escapeHtml(language)}` : '';
+  const pathAttr = path ? ` data-path="${escapeHtml(path)}"` : '';
+  return `<pre class="code-block" data-lang="${escapeHtml(language)}"${pathAttr}${pending ? ' data-pending=""' : ''}><code class="hljs${langClass}">`;
+}
+export const CODE_BLOCK_END = '</code></pre>\n';
+
+/** Highlighted HTML for `code`, or escaped plain text when the language is unknown or the code too long. */
+export function codeHtml(code: string, language: string): string {
+  return (code.length <= HIGHLIGHT_LIMIT ? highlightCode(code, language) : undefined) ?? escapeHtml(code);
+}
 
 md.renderer.rules.fence = (tokens, index) => {
   const token = tokens[index];
-  const { language, path } = parseFenceInfo(token.info);
-  const highlighted = highlightCode(token.content, language.toLowerCase());
-  const body = highlighted ?? escapeHtml(token.content);
-  const langClass = language ? ` language-${escapeHtml(language)}` : '';
-  const pathAttr = path ? ` data-path="${escapeHtml(path)}"` : '';
-  return `<pre class="code-block" data-lang="${escapeHtml(language)}"${pathAttr}><code class="hljs${langClass}">${body}</code></pre>\n`;
+  const language = fenceLanguage(token.info);
+  const pending = token.content.length <= HIGHLIGHT_LIMIT && grammarPending(language);
+  return `${codeBlockStart(token.info, pending)}${codeHtml(token.content, language)}${CODE_BLOCK_END}`;
 };
 
-md.renderer.rules.code_block = (tokens, index) =>
-  `<pre class="code-block" data-lang=""><code class="hljs">${escapeHtml(tokens[index].content)}</code></pre>\n`;
+/**
+ * Highlights what was drawn plain while `grammar` loaded: finished blocks, and the segments of a
+ * streamed block (webview/render/codeStream.ts), each as it would have been drawn had the grammar been there.
+ */
+function highlightWaiting(grammar: string): void {
+  for (const pending of document.querySelectorAll<HTMLElement>('pre.code-block[data-pending], pre.code-block .code-seg[data-pending]')) {
+    const pre = pending.closest<HTMLElement>('pre.code-block');
+    const code = pending.matches('pre') ? pending.querySelector('code') : pending;
+    if (!pre || !code || (pending === pre && pre.classList.contains('streaming')) || grammarOf((pre.dataset.lang ?? '').toLowerCase()) !== grammar) continue;
+    pending.removeAttribute('data-pending');
+    code.replaceChildren(sanitizeToFragment(codeHtml(code.textContent ?? '', grammar)));
+  }
+}
+onGrammarLoaded(highlightWaiting);
+
+md.renderer.rules.code_block = (tokens, index) => `${codeBlockStart('')}${escapeHtml(tokens[index].content)}${CODE_BLOCK_END}`;
 
 export function renderMarkdown(text: string): DocumentFragment {
   return sanitizeToFragment(md.render(text));
+}
+
+/**
+ * Each text rendered on its own (as renderMarkdown would) into a `<div class="chunk">`, with one
+ * sanitizing pass for all of them: the sanitizer's fixed cost is paid once per frame, not per block.
+ */
+export function renderChunks(texts: readonly string[]): DocumentFragment {
+  return sanitizeToFragment(texts.map((text) => `<div class="chunk">${md.render(text)}</div>`).join(''));
 }

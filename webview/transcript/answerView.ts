@@ -11,7 +11,7 @@ import { h } from '../dom';
 import { effortTooltip, formatEffort, formatUsage } from '../format';
 import { decorateCodeBlocks } from '../render/codeBlocks';
 import { renderMarkdown } from '../render/markdown';
-import { StreamingBody } from './streamingBody';
+import { StreamingBody, WHOLE_RENDER_LIMIT } from './streamingBody';
 import { ThinkingSection } from './thinking';
 
 export interface AnswerHooks {
@@ -116,8 +116,9 @@ export class AnswerView {
     this.drawn = { ...drawn, effort: turn.effort, steps: turn.steps, waiting: turn.waiting, status: turn.status, usage: turn.usage, error: turn.error, notices: turn.notices, retriedBy: turn.retriedBy };
   }
 
-  /** Replaces the whole body with the finished text. */
+  /** Replaces the whole body with the finished text; a long one is rendered over several frames, as it streamed. */
   setBody(text: string): void {
+    if (text.length > WHOLE_RENDER_LIMIT) return new StreamingBody(this, this.hooks.beforeFrame, this.hooks.afterFrame).finish(text);
     this.body.replaceChildren(renderMarkdown(text));
     this.codeBlocksChanged();
   }

@@ -27,12 +27,14 @@ export class TranscriptKeyboard {
 
   private prepare(node: HTMLElement): void {
     const message = node.closest<HTMLElement>('article.message');
+    // Messages arrive one by one or in a group of them (webview/transcript/messageGroups.ts).
     if (node.matches('article.message')) node.tabIndex = -1;
+    for (const inner of node.querySelectorAll<HTMLElement>('article.message')) inner.tabIndex = -1;
     setTabbable(node, message !== null && message === this.active);
   }
 
   private messages(): HTMLElement[] {
-    return Array.from(this.root.querySelectorAll<HTMLElement>(':scope > article.message'));
+    return Array.from(this.root.querySelectorAll<HTMLElement>(':scope > article.message, :scope > .message-group > article.message'));
   }
 
   private focusIn(target: EventTarget | null): void {

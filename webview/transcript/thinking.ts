@@ -4,10 +4,16 @@
  */
 import { h } from '../dom';
 
+const BLOCK_CHARS = 2048;
+const LONGEST_BLOCK = 8 * BLOCK_CHARS;
+
 export class ThinkingSection {
   readonly element: HTMLDetailsElement;
   private readonly summary: HTMLElement;
   private readonly body: HTMLElement;
+  private block: HTMLElement | undefined;
+  private blockChars = 0;
+  private blockEnded = false;
   private folded = false;
   private chars = 0;
   private active = true;
@@ -27,10 +33,41 @@ export class ThinkingSection {
       this.element.hidden = false;
       this.element.open = !this.folded;
     }
-    // A text node per batch: appending never re-parses what is already there.
-    this.body.append(document.createTextNode(reasoning.slice(this.chars)));
+    let added = reasoning.slice(this.chars);
     this.chars = reasoning.length;
+    // Text goes into blocks of about BLOCK_CHARS, each ending after a line break, so that the browser lays
+    // out only the newest block: one ever-growing block is laid out whole on every append, which made a
+    // long reasoning quadratic. A line break that ends a block looks exactly as it does inside one.
+    while (added) {
+      if (!this.block || this.blockEnded) this.startBlock();
+      let take = added.length;
+      let ends = false;
+      const room = BLOCK_CHARS - this.blockChars;
+      if (added.length > room) {
+        const lineEnd = added.indexOf('\n', Math.max(0, room - 1));
+        if (lineEnd >= 0) {
+          take = lineEnd + 1;
+          ends = true;
+        } else if (this.blockChars + added.length > LONGEST_BLOCK) {
+          // No line break for very long: end the block anyway (a line breaks early once in a while).
+          take = Math.max(1, LONGEST_BLOCK - this.blockChars);
+          if (/[\uD800-\uDBFF]/.test(added[take - 1])) take = Math.max(1, take - 1);
+          ends = true;
+        }
+      }
+      this.block!.append(document.createTextNode(added.slice(0, take)));
+      this.blockChars += take;
+      this.blockEnded = ends;
+      added = added.slice(take);
+    }
     if (!this.active) this.label();
+  }
+
+  private startBlock(): void {
+    this.block = h('div', { className: 'thinking-block' });
+    this.body.append(this.block);
+    this.blockChars = 0;
+    this.blockEnded = false;
   }
 
   setThinking(active: boolean): void {

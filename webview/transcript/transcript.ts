@@ -17,6 +17,7 @@ import { reduceLog, reduceTurn, type TurnEvent, type TurnRecord } from '../../sr
 import { h } from '../dom';
 import { AnswerView, type AnswerHooks } from './answerView';
 import { TranscriptKeyboard } from './keyboard';
+import { appendMessages, replaceMessages } from './messageGroups';
 import { userMessageView } from './userView';
 
 /** Messages rendered at once when a chat opens; a turn is two (the question and the answer). */
@@ -37,6 +38,14 @@ export class Transcript {
   private streamingId: string | undefined;
   private readonly lazy: IntersectionObserver;
   private readonly lazyBuilders = new WeakMap<Element, () => HTMLElement>();
+  /**
+   * Placeholders not rendered yet. They are observed only while the user is away from the end: the
+   * browser recomputes every observed target on each frame that changes layout, so a thousand of them
+   * would cost each frame of a stream far more than drawing it. At the end none can be in view, since the
+   * eagerly rendered messages fill it.
+   */
+  private pending = new Set<Element>();
+  private watching = false;
   private readonly hooks: AnswerHooks;
   private readonly sizes: ResizeObserver;
   /** Whether the view keeps to the end of the chat (the user has not scrolled away). */
@@ -77,15 +86,15 @@ export class Transcript {
       nodes.push(eager ? question() : this.placeholder('user', record.user.text, question));
       nodes.push(eager ? answer() : this.placeholder('assistant', record.text, answer));
     });
-    this.element.replaceChildren(...(nodes.length ? nodes : [this.empty]));
-    for (const node of nodes) {
-      if (node.classList.contains('placeholder')) this.lazy.observe(node);
-      else this.sizes.observe(node);
-    }
+    replaceMessages(this.element, nodes, this.empty);
+    this.pending = new Set(nodes.filter((node) => node.classList.contains('placeholder')));
+    this.watching = false;
+    for (const node of nodes) if (!this.pending.has(node)) this.sizes.observe(node);
     this.streamingChanged();
     // A reopened chat opens at its end, and stays there while its messages take their real height.
     this.following = true;
     this.scrollToEnd();
+    this.watchPlaceholders();
   }
 
   /** One live event: reduced into its turn, then drawn. Events for turns this chat does not show are dropped. */
@@ -98,7 +107,7 @@ export class Transcript {
       this.turns.set(turnId, { record });
       const question = userMessageView(turnId, record.user);
       const answer = this.answerView(turnId);
-      this.element.append(question, answer);
+      appendMessages(this.element, question, answer);
       this.sizes.observe(question);
       this.sizes.observe(answer);
       this.streamingChanged();
@@ -142,11 +151,20 @@ export class Transcript {
       if (!entry.isIntersecting) continue;
       const build = this.lazyBuilders.get(entry.target);
       this.lazy.unobserve(entry.target);
+      this.pending.delete(entry.target);
       if (!build) continue;
       const built = build();
       entry.target.replaceWith(built);
       this.sizes.observe(built);
     }
+  }
+
+  private watchPlaceholders(): void {
+    const watch = this.pending.size > 0 && !this.atBottom();
+    if (watch === this.watching) return;
+    this.watching = watch;
+    if (watch) for (const node of this.pending) this.lazy.observe(node);
+    else this.lazy.disconnect();
   }
 
   private atBottom(): boolean {
@@ -156,6 +174,7 @@ export class Transcript {
 
   /** A scroll we did not make is the user's: away from the end stops following, back to it resumes. */
   private scrolled(): void {
+    this.watchPlaceholders();
     if (Math.abs(this.element.scrollTop - this.ownScrollTop) < 2) return;
     this.following = this.atBottom();
   }

@@ -1,0 +1,158 @@
+/**
+ * What the webview's main thread spent its time on, for the benchmarks and for
+ * `profile.js`: the renderer's cumulative task time (CDP Performance metrics), a V8
+ * CPU profile summarised by function and source module, and a Chromium performance
+ * trace summarised by event (script, style, layout, paint, GC).
+ */
+import { readFileSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import type * as Playwright from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/**
+ * What the page's main thread has spent so far: `taskMs` is the wall time of its tasks (what a user waits
+ * through), `cpuMs` the CPU time it actually ran. On a quiet machine they agree; on a loaded one taskMs also
+ * counts the time other processes held the core, so cpuMs is the steadier figure. Subtract two readings.
+ */
+export interface Busy {
+  taskMs: number;
+  cpuMs: number;
+}
+
+export async function busyMeter(page: Playwright.Page): Promise<{ read(): Promise<Busy>; close(): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+  return {
+    async read() {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+      return { taskMs: value('TaskDuration'), cpuMs: value('ThreadTime') };
+    },
+    close: () => cdp.detach(),
+  };
+}
+
+export interface Cost {
+  what: string;
+  ms: number;
+  share: number;
+}
+
+function top(costs: Map<string, number>, total: number, count: number): Cost[] {
+  return [...costs]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([what, ms]) => ({ what, ms: Math.round(ms), share: Math.round((ms / total) * 1000) / 10 }));
+}
+
+/**
+ * Which source module each line of the bundle came from. A development build (npm run build) is not
+ * minified and marks every module with a `// path` comment; a production build maps to "webview.js".
+ */
+function bundleModules(): (line: number) => string {
+  let starts: Array<[number, string]> = [];
+  try {
+    const lines = readFileSync(path.join(ROOT, 'dist', 'webview.js'), 'utf8').split('\n');
+    lines.forEach((text, i) => {
+      const marker = /^\s*\/\/ ((?:node_modules\/)?[\w@.\-/]+\.(?:ts|js|mjs|cjs))$/.exec(text);
+      if (marker) starts.push([i, marker[1].replace(/^node_modules\//, '')]);
+    });
+  } catch {
+    starts = [];
+  }
+  return (line) => {
+    let found = 'webview.js';
+    for (const [start, name] of starts) {
+      if (start > line) break;
+      found = name;
+    }
+    return found;
+  };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+export interface CpuSummary {
+  functions: Cost[];
+  modules: Cost[];
+  totalMs: number;
+}
+
+/** Starts the V8 sampling profiler in `page`; `stop` summarises self time by function and by source module. */
+export async function startCpuProfile(page: Playwright.Page, count = 12): Promise<{ stop(): Promise<CpuSummary> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.detach();
+      const moduleOf = bundleModules();
+      const nodes = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n as ProfileNode]));
+      const byFunction = new Map<string, number>();
+      const byModule = new Map<string, number>();
+      let total = 0;
+      const samples = profile.samples ?? [];
+      const deltas = profile.timeDeltas ?? [];
+      for (let i = 0; i < samples.length; i++) {
+        const node = nodes.get(samples[i]);
+        const ms = (deltas[i + 1] ?? 0) / 1000;
+        if (!node || node.callFrame.functionName === '(idle)') continue;
+        const { functionName, url, lineNumber } = node.callFrame;
+        const module = url.endsWith('/dist/webview.js') ? moduleOf(lineNumber) : url ? path.basename(url) : functionName;
+        const name = `${functionName || '(anonymous)'}${url ? ` ${module}` : ''}`;
+        byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+        byModule.set(module, (byModule.get(module) ?? 0) + ms);
+        total += ms;
+      }
+      return { functions: top(byFunction, total, count), modules: top(byModule, total, count), totalMs: Math.round(total) };
+    },
+  };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Self time of each trace event on the renderer main threads, so nested events are not counted twice. */
+export function summariseTrace(trace: Buffer, count = 12): { events: Cost[]; busyMs: number } {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && main.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const self = new Map<string, number>();
+  const stack: Array<{ end: number; name: string; key: string }> = [];
+  let busy = 0;
+  for (const e of spans) {
+    const key = `${e.pid}:${e.tid}`;
+    while (stack.length && (stack.at(-1)!.end <= e.ts || stack.at(-1)!.key !== key)) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur! / 1000);
+    else busy += e.dur! / 1000;
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur! / 1000);
+    stack.push({ end: e.ts + e.dur!, name: e.name, key });
+  }
+  return { events: top(self, busy, count), busyMs: Math.round(busy) };
+}
+
+/** Runs `work` under a Chromium performance trace of the page (kept in $STEP_FLASH_TRACE_OUT when set, for DevTools). */
+export async function traced<T>(browser: Playwright.Browser, page: Playwright.Page, work: () => Promise<T>): Promise<{ result: T; events: Cost[]; busyMs: number }> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
+  const result = await work();
+  const trace = await browser.stopTracing();
+  if (process.env.STEP_FLASH_TRACE_OUT) writeFileSync(process.env.STEP_FLASH_TRACE_OUT, trace);
+  return { result, ...summariseTrace(trace) };
+}

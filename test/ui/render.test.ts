@@ -1,0 +1,106 @@
+import * as assert from 'assert';
+import { webviewPerTest, type WebviewHarness } from './harness';
+import { answerDelta, conversation, reasoningDelta, turnEnd, turnRecord, turnStart } from './samples';
+
+/** ~`bytes` of one shape, ending with a line that names it so a test can wait for it to be drawn. */
+function longAnswer(shape: 'fence' | 'lines', bytes: number): string {
+  const lines = shape === 'fence' ? ['The file:', '', '```ts src/big.ts'] : [];
+  for (let i = 0, size = 0; size < bytes; i++) {
+    const line = shape === 'fence' ? `export const value${i} = ${i}; // a line of the file` : `Line ${i} has **bold** text, \`code\` and more words.`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  lines.push(`LAST-LINE-${shape}`);
+  return lines.join('\n');
+}
+
+/** Streams `text` into a new turn in pieces of `size` characters, one post each, then ends it. */
+async function stream(ui: WebviewHarness, turnId: string, text: string, size: number): Promise<void> {
+  await ui.deliver(turnStart(turnId));
+  for (let i = 0; i < text.length; i += size) await ui.deliver(answerDelta(turnId, text.slice(i, i + size)));
+  await ui.deliverAll(turnEnd(turnId));
+}
+
+async function deliverWhole(ui: WebviewHarness, turnId: string, text: string): Promise<void> {
+  await ui.deliver(turnStart(turnId));
+  await ui.deliverAll([answerDelta(turnId, text), ...turnEnd(turnId)]);
+}
+
+/** The answer's body once its last line is drawn and it is finished. */
+async function finishedBody(ui: WebviewHarness, turnId: string, text: string): Promise<string> {
+  const last = text.slice(text.lastIndexOf('\n') + 1);
+  await ui.page.locator(`[data-turn-id="${turnId}"][data-status="done"] .markdown`, { hasText: last }).waitFor({ timeout: 20_000 });
+  return ui.page.locator(`[data-turn-id="${turnId}"] .markdown`).evaluate((body) => body.innerHTML);
+}
+
+describe('rendering long answers', () => {
+  const open = webviewPerTest();
+
+  for (const shape of ['fence', 'lines'] as const) {
+    it(`draws a long answer (${shape === 'fence' ? 'one code fence that never closes' : 'lines with no blank line'}) the same streamed in bursts, delivered whole and reopened`, async () => {
+      const ui = await open();
+      const text = longAnswer(shape, 80_000);
+      await stream(ui, 'streamed', text, 4096);
+      const streamed = await finishedBody(ui, 'streamed', text);
+      await deliverWhole(ui, 'whole', text);
+      assert.strictEqual(await finishedBody(ui, 'whole', text), streamed);
+      await ui.deliver(conversation([turnRecord('reopened', { text: 'again' }, { text })]));
+      assert.strictEqual(await finishedBody(ui, 'reopened', text), streamed);
+      if (shape === 'fence') {
+        // Every line is in the one code block, as written; it is too long to colour.
+        const code = await ui.page.locator('[data-turn-id="reopened"] pre code').allTextContents();
+        assert.strictEqual(code.length, 1);
+        assert.strictEqual(code[0], text.slice(text.indexOf('```ts src/big.ts\n') + '```ts src/big.ts\n'.length) + '\n');
+        assert.strictEqual(await ui.page.locator('[data-turn-id="reopened"] pre').getAttribute('data-path'), 'src/big.ts');
+      } else {
+        const shown = (await ui.page.locator('[data-turn-id="reopened"] .markdown').textContent()) ?? '';
+        assert.strictEqual(shown.replace(/\s+/g, ' ').trim(), text.replace(/\*\*|`/g, '').replace(/\s+/g, ' ').trim(), 'no text lost or repeated at the cuts');
+      }
+      assert.deepStrictEqual(ui.pageErrors, []);
+    });
+  }
+
+  it('shows an open fence growing line by line, then draws the finished block exactly as a whole answer', async () => {
+    const ui = await open();
+    const code = Array.from({ length: 40 }, (_, i) => `  let x${i} = ${i}; /* note */`).join('\n');
+    const text = `Code:\n\n\`\`\`rust\nfn main() {\n${code}\n}\n\`\`\`\n\nDone.`;
+    const cut = text.indexOf('x20');
+    await ui.deliver(turnStart('open'));
+    await ui.deliver(answerDelta('open', text.slice(0, cut)));
+    const live = ui.page.locator('[data-turn-id="open"] pre.streaming code');
+    await live.filter({ hasText: 'x19 = 19' }).waitFor();
+    assert.ok(!((await live.textContent()) ?? '').includes('```'), 'the fence markers are not shown as code');
+    await ui.deliver(answerDelta('open', text.slice(cut)));
+    await ui.deliverAll(turnEnd('open'));
+    const streamed = await finishedBody(ui, 'open', text);
+    await deliverWhole(ui, 'whole', text);
+    assert.strictEqual(await finishedBody(ui, 'whole', text), streamed);
+    assert.strictEqual(await ui.page.locator('[data-turn-id="open"] pre.streaming').count(), 0);
+    assert.deepStrictEqual(ui.pageErrors, []);
+  });
+
+  it('highlights a language whose grammar loads on first use, in a block drawn before it arrived', async () => {
+    const ui = await open();
+    await deliverWhole(ui, 'lazy', 'Here:\n\n```haskell\nmain :: IO ()\nmain = putStrLn "hi"\n```\n\n```kt\nfun main() { val x = 1 }\n```');
+    const blocks = ui.page.locator('[data-turn-id="lazy"] pre.code-block');
+    await blocks.first().locator('.hljs-type, .hljs-title, .hljs-string').first().waitFor();
+    await blocks.nth(1).locator('.hljs-keyword').first().waitFor();
+    assert.strictEqual(await ui.page.locator('[data-turn-id="lazy"] pre[data-pending]').count(), 0);
+    assert.strictEqual(await blocks.nth(1).locator('code').textContent(), 'fun main() { val x = 1 }\n');
+    assert.deepStrictEqual(ui.pageErrors, []);
+  });
+
+  it('keeps long reasoning exactly as streamed while laying it out in short blocks', async () => {
+    const ui = await open();
+    const paragraph = (i: number) => `Step ${i}: check the guard, then the parser, then the caller.`;
+    const reasoning = Array.from({ length: 400 }, (_, i) => paragraph(i) + (i % 5 === 4 ? '\n\n' : ' ')).join('') + 'x'.repeat(20_000) + ' end';
+    await ui.deliver(turnStart('think'));
+    for (let i = 0; i < reasoning.length; i += 3000) await ui.deliver(reasoningDelta('think', reasoning.slice(i, i + 3000)));
+    const body = ui.page.locator('[data-turn-id="think"] .thinking-body');
+    await body.filter({ hasText: /x end$/ }).waitFor();
+    assert.strictEqual(await body.textContent(), reasoning);
+    assert.ok((await body.locator('.thinking-block').count()) > 10, 'laid out in many blocks');
+    const longest = await body.locator('.thinking-block').evaluateAll((blocks) => Math.max(...blocks.map((b) => (b.textContent ?? '').length)));
+    assert.ok(longest <= 8 * 2048, `no block holds more than 16 KB (longest ${longest})`);
+  });
+});
