@@ -17,6 +17,7 @@ export type ProbeRequest =
   | { op: 'waitFor'; selector: string; state?: 'visible' | 'hidden' }
   | { op: 'chatFocus' }
   | { op: 'chatIconFont' }
+  | { op: 'chatCount'; selector: string }
   | { op: 'screenshot'; path: string };
 
 /** What has focus inside the chat webview, and the message box's text. */
@@ -70,6 +71,10 @@ async function run(page: Playwright.Page, request: ProbeRequest): Promise<unknow
         const icon = document.querySelector('.codicon');
         return { loaded: document.fonts.check('16px codicon'), width: icon?.getBoundingClientRect().width ?? 0 };
       });
+    }
+    case 'chatCount': {
+      const frame = await chatFrame(page);
+      return frame ? frame.locator(request.selector).count() : 0;
     }
     case 'screenshot':
       await page.screenshot({ path: request.path });

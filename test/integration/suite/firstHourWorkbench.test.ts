@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { endSuite, openChatView, resetBetweenTests, startSuite } from './helpers';
+import { endSuite, openChatView, resetBetweenTests, sendChat, startSuite } from './helpers';
 import { recordPosts, waitFor } from './hostSim';
 import { workbench, type Workbench } from './workbench';
 import type { Simulator } from '../../sim/types';
@@ -80,6 +80,15 @@ function registerWorkbenchTests(ui: Workbench): void {
       const font = await until(() => ui.chatIconFont(), (f) => Boolean(f && f.width >= 14), 'a codicon with its 16px glyph box');
       assert.ok(font?.loaded);
       await ui.screenshot(path.join(process.env.STEP_FLASH_TEST_RUN_DIR!, 'chat-first-run.png'));
+    });
+
+    it('highlights code in an answer: the webview, an ES module, imports the language’s grammar under its CSP', async () => {
+      await api.provider.keys.set('stepfun-global', 'sk-global-test');
+      // The simulator's default reply quotes the message, code block included.
+      await sendChat(api, '```ts\nexport const answer: number = 42;\n```');
+      await waitFor(() => api.chat.current.turns.at(-1)?.status === 'done', 'the answer');
+      const highlighted = await until(() => ui.chatCount('pre.code-block:not([data-pending]) .hljs-keyword'), (n) => n > 0, 'a highlighted keyword');
+      assert.ok(highlighted > 0);
     });
 
     it('the Changes view takes no sidebar height until there is a change set, and goes when the last one is closed', async () => {

@@ -13,6 +13,8 @@ export interface Workbench {
   waitFor(selector: string, state?: 'visible' | 'hidden'): Promise<void>;
   chatFocus(): Promise<ChatFocus>;
   chatIconFont(): Promise<{ loaded: boolean; width: number } | undefined>;
+  /** How many elements of the chat webview match `selector` (0 while the webview is not there). */
+  chatCount(selector: string): Promise<number>;
   /** Saves what the page shows, for a person to look at. */
   screenshot(path: string): Promise<void>;
 }
@@ -34,6 +36,7 @@ export function workbench(): Workbench | undefined {
     waitFor: async (selector, state) => void (await call({ op: 'waitFor', selector, ...(state ? { state } : {}) })),
     chatFocus: () => call({ op: 'chatFocus' }),
     chatIconFont: () => call({ op: 'chatIconFont' }),
+    chatCount: (selector) => call({ op: 'chatCount', selector }),
     screenshot: async (path) => void (await call({ op: 'screenshot', path })),
   };
 }
