@@ -3,7 +3,8 @@
  * one failed block means no new text, but every block is still tried and reported so
  * the review and the repair turn can explain each one.
  */
-import { placeBlock, placeLines, RANK, type Placed } from './place';
+import { placeBlock, placeLines, type Placed } from './place';
+import { RANK } from './rungs';
 import { countLineBreaks } from './text';
 import type { BlockResult, DiffHunk, FileEditResult, MatchFailure, MatchRung, SearchReplace } from './types';
 

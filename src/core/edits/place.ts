@@ -13,34 +13,9 @@ import { findLineMatches, keyExact, keyTrim, keyTrimEnd, MAX_HITS, project, text
 import { transplant, usesTabs } from './reindent';
 import { readHints, readLineNumbers } from './searchText';
 import { lineSimilarity, squash } from './similarity';
-import { blockLines, isBlank, lineAt, lineOfOffset, spliceDoc, splitDoc, type Doc } from './text';
+import { blockLines, isBlank, joinBlock, lineAt, lineOfOffset, spliceDoc, splitDoc, trimBlankEdges, type Doc } from './text';
+import { byHint, clearlyBest, FUZZY_THRESHOLD, RANK, within } from './rungs';
 import type { BlockResult, MatchFailure, MatchRung } from './types';
-
-export const FUZZY_THRESHOLD = 0.8;
-/**
- * The best fuzzy window must beat the runner-up by this much to count as one clear place,
- * or be at least RELATIVE_MARGIN times closer to the search text (and still ahead by MIN_MARGIN):
- * 99% vs 96.5% similar means a third of the differences, which is clear; 85% vs 80% is not.
- */
-export const FUZZY_MARGIN = 0.08;
-const RELATIVE_MARGIN = 3;
-const MIN_MARGIN = 0.02;
-/** How loose each rung's reading is; indentation and blank lines are different loosenings of equal rank. */
-export const RANK: Record<MatchRung, number> = { exact: 0, whitespace: 1, indentation: 2, 'blank-lines': 2, elision: 3, fragment: 4, fuzzy: 5 };
-
-/** The stricter of a rung and an optional limit. */
-function within(rung: MatchRung, limit: MatchRung | undefined): MatchRung {
-  return limit !== undefined && RANK[limit] < RANK[rung] ? limit : rung;
-}
-
-/** A line hint chooses between equal places only when exactly one lies this close to it. */
-const HINT_SLACK = 3;
-
-function clearlyBest(best: number, second: number | undefined): boolean {
-  if (second === undefined) return true;
-  const gap = best - second;
-  return gap >= FUZZY_MARGIN || (gap >= MIN_MARGIN && 1 - second >= RELATIVE_MARGIN * (1 - best));
-}
 
 export interface PlaceOptions {
   index: number;
@@ -67,32 +42,6 @@ function ranges(starts: number[], height: number | ((start: number) => number)):
   const last = (s: number) => (typeof height === 'number' ? s + Math.max(height, 1) - 1 : height(s));
   const rs = starts.slice(0, MAX_HITS).map((s) => ({ startLine: s + 1, endLine: last(s) + 1 }));
   return { text: rs.map((r) => (r.startLine === r.endLine ? `${r.startLine}` : `${r.startLine}-${r.endLine}`)).join(', '), ranges: rs };
-}
-
-function byHint(hits: number[], hint: number | undefined): number | undefined {
-  if (hint === undefined) return undefined;
-  if (hits.includes(hint)) return hint;
-  const near = hits.filter((h) => Math.abs(h - hint) <= HINT_SLACK);
-  return near.length === 1 ? near[0] : undefined;
-}
-
-function trimBlankEdges(search: string[], replace: string[]): [string[], string[]] {
-  const s = [...search];
-  const r = [...replace];
-  while (s.length && isBlank(s[0])) {
-    s.shift();
-    if (r.length && isBlank(r[0])) r.shift();
-  }
-  while (s.length && isBlank(s[s.length - 1])) {
-    s.pop();
-    if (r.length && isBlank(r[r.length - 1])) r.pop();
-  }
-  return [s, r];
-}
-
-/** Block text from lines, ending with a newline when the model's text did. */
-function joinBlock(lines: string[], original: string): string {
-  return lines.length === 0 ? '' : `${lines.join('\n')}${/\n$/.test(original) ? '\n' : ''}`;
 }
 
 function hasLine(text: string, line: string): boolean {

@@ -141,3 +141,23 @@ export function countLineBreaks(text: string): number {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
+
+/** Blank lines at the edges of a search, dropped with their counterparts in the replacement. */
+export function trimBlankEdges(search: string[], replace: string[]): [string[], string[]] {
+  const s = [...search];
+  const r = [...replace];
+  while (s.length && isBlank(s[0])) {
+    s.shift();
+    if (r.length && isBlank(r[0])) r.shift();
+  }
+  while (s.length && isBlank(s[s.length - 1])) {
+    s.pop();
+    if (r.length && isBlank(r[r.length - 1])) r.pop();
+  }
+  return [s, r];
+}
+
+/** Block text from lines, ending with a newline when the model's text did. */
+export function joinBlock(lines: string[], original: string): string {
+  return lines.length === 0 ? '' : `${lines.join('\n')}${/\n$/.test(original) ? '\n' : ''}`;
+}
