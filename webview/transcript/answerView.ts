@@ -8,7 +8,8 @@
 import type { EffortView, ErrorView, UsageView } from '../../src/shared/protocol';
 import type { TurnNotice, TurnRecord, TurnStatus, TurnStep, TurnWait } from '../../src/shared/turnEvents';
 import { h } from '../dom';
-import { effortTooltip, formatEffort, formatUsage } from '../format';
+import { formatBill } from '../../src/shared/bill';
+import { effortTooltip, formatEffort } from '../format';
 import { decorateCodeBlocks } from '../render/codeBlocks';
 import { renderMarkdown } from '../render/markdown';
 import { StreamingBody } from './streamingBody';
@@ -109,7 +110,7 @@ export class AnswerView {
       drawn.text = turn.text;
     }
     if (turn.status !== drawn.status) this.setStatus(turn.status);
-    if (turn.usage !== drawn.usage) this.usageLine.textContent = turn.usage ? formatUsage(turn.usage) : '';
+    if (turn.usage !== drawn.usage) this.usageLine.textContent = turn.usage ? formatBill(turn.usage) : '';
     if (turn.error !== drawn.error) this.setError(turn.error);
     if (turn.notices !== drawn.notices) this.setNotices(turn.notices ?? []);
     if (turn.status !== drawn.status || turn.retriedBy !== drawn.retriedBy) this.setEndNote(turn.status, turn.retriedBy, turn.text.trim() !== '');
@@ -218,7 +219,7 @@ export class AnswerView {
 
 /** A step: its title, and when it has them, its detail (folded) and what it cost. */
 function stepItem(step: TurnStep): HTMLElement {
-  const usage = step.usage ? h('span', { className: 'step-usage', text: ` · ${formatUsage(step.usage)}` }) : null;
+  const usage = step.usage ? h('span', { className: 'step-usage', text: ` · ${formatBill(step.usage)}` }) : null;
   const title = step.detail
     ? h('details', { className: 'step-detail' }, [h('summary', { text: step.title }), h('div', { className: 'step-detail-body', text: step.detail })])
     : step.title;
