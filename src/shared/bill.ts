@@ -30,10 +30,15 @@ export function tokensOnly(usage: UsageView): boolean {
   return usage.unpriced !== undefined && usage.unpriced > 0 && usage.unpriced >= (usage.requests ?? usage.unpriced);
 }
 
+/** "82% cached"; a hit too small to round to 1% still shows. */
+export function formatCachedShare(usage: Pick<UsageView, 'promptTokens' | 'cachedTokens'>): string {
+  const share = Math.round(cachedShare(usage) * 100);
+  return `${usage.cachedTokens > 0 && share === 0 ? '<1' : share}% cached`;
+}
+
 /** "1,240 in (82% cached)". */
 export function formatInput(usage: UsageView): string {
-  const share = Math.round(cachedShare(usage) * 100);
-  return `${grouped(usage.promptTokens)} in (${usage.cachedTokens > 0 && share === 0 ? '<1' : share}% cached)`;
+  return `${grouped(usage.promptTokens)} in (${formatCachedShare(usage)})`;
 }
 
 /** What the bill says about dollars: the sum, what is not in it, or nothing for tokens-only providers. */
@@ -56,4 +61,9 @@ export function formatBill(usage: UsageView): string {
 export function formatBillShort(usage: UsageView): string {
   const tokens = `${formatTokens(usage.promptTokens + usage.completionTokens)} tokens`;
   return tokensOnly(usage) ? tokens : `${formatUsd(usage.costUsd)} · ${tokens}`;
+}
+
+/** "$0.0004", or "1,801 tokens" without a price: the shortest figure for a bill. */
+export function formatBillFigure(usage: UsageView): string {
+  return tokensOnly(usage) ? `${formatTokens(usage.promptTokens + usage.completionTokens)} tokens` : formatUsd(usage.costUsd);
 }
