@@ -109,7 +109,13 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
           if (agent.stopped) return { text: agent.text, stopped: true };
           progress.report({ message: 'placing the proposed edits…' });
           // A repair turn continues this task's conversation, with the same tools, so its prompt is the cached prefix plus the reason.
-          const repair = { conversation: conversationAfter(agent, 'Received: placing it for review.'), ask: async (messages: ApiMessage[]) => answer(await ctx.ask(messages, offered, { quiet: true })) };
+          const repair = {
+            conversation: conversationAfter(agent, 'Received: placing it for review.'),
+            ask: async (messages: ApiMessage[], path: string) => {
+              ctx.step(`Repair turn: asked again for the edits to ${path} that could not be placed`, 'note');
+              return answer(await ctx.ask(messages, offered, { quiet: true }));
+            },
+          };
           proposal = await deps.edits.propose({ toolCalls: agent.editCalls, text: agent.text }, { title: request.title, source: request.intent }, repair);
           const summary = summarize(proposal);
           ctx.step(summary, 'note');

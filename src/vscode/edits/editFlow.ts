@@ -15,7 +15,7 @@ import { commandSystemPrompt } from '../../core/prompts';
  */
 export interface TaskRepair {
   conversation: ApiMessage[];
-  ask(messages: ApiMessage[]): Promise<{ text: string; toolCalls: Array<{ name: string; arguments: string }> }>;
+  ask(messages: ApiMessage[], path: string): Promise<{ text: string; toolCalls: Array<{ name: string; arguments: string }> }>;
 }
 
 export type ProposeOutcome =
@@ -64,7 +64,7 @@ export class EditFlow {
     const task = this.taskRepair;
     const prompt = repairPrompt(path, currentText, failures);
     try {
-      const answer = task ? await task.ask([...task.conversation, { role: 'user', content: prompt }]) : await this.askAlone(prompt);
+      const answer = task ? await task.ask([...task.conversation, { role: 'user', content: prompt }], path) : await this.askAlone(prompt);
       const fromTools = changesFromToolCalls(answer.toolCalls);
       // The file being repaired exists, whatever its name looks like.
       const changes = fromTools.changes.length ? fromTools.changes : parseAnswer(answer.text, { exists: (p) => p === path }).changes;
