@@ -77,6 +77,22 @@ function editRows({ edits }) {
   ];
 }
 
+/** "12,901 in (81% cached) · 2,109 out · $0.0033" for one task row of test/bench/cost.ts. */
+const taskFigure = (t) => (t ? `${show(t.inputTokens)} in (${show(t.cachedShare, '%')} cached) · ${show(t.outputTokens)} out · $${num(t.usd) === undefined ? 'n/a' : t.usd.toFixed(4)}` : 'n/a');
+
+function costRows({ cost }) {
+  const c = cost ?? {};
+  const e = c.explain ?? {};
+  const same = num(e.emptyWindow?.inputTokens) !== undefined && e.emptyWindow.inputTokens === e.longChat?.inputTokens && e.emptyWindow.usd === e.longChat?.usd;
+  return [
+    row('Cost per task (sim cache)', '10-turn chat, all turns', taskFigure(c.chat)),
+    row('', `Refactor: ${show(c.refactor?.requests)} requests (agent steps)`, taskFigure(c.refactor)),
+    row('', 'input billed as cached: chat + refactor', show(c.chatAndRefactorCachedShare, '%'), '≥ 70%', atLeast(c.chatAndRefactorCachedShare, 70)),
+    row('', 'Explain, chat history sent (before tasks)', taskFigure(e.beforeTasks)),
+    row('', 'Explain in a 10-turn chat / empty window', `${taskFigure(e.longChat)} / ${taskFigure(e.emptyWindow)}`, 'the same', same),
+  ];
+}
+
 function hostRows({ host, size }) {
   const apply = host.apply ?? {};
   const reviewMs = num(apply.proposeMs) !== undefined && num(apply.applyMs) !== undefined ? apply.proposeMs + apply.applyMs : undefined;
@@ -94,5 +110,5 @@ function hostRows({ host, size }) {
 
 /** Every row, in the order the README's Performance section shows them. */
 export function benchRows(figures) {
-  return [...streamRows(figures), ...realSpeedRows(figures), ...hugeRows(figures), ...longChatRows(figures), ...editRows(figures), ...hostRows(figures)];
+  return [...streamRows(figures), ...realSpeedRows(figures), ...hugeRows(figures), ...longChatRows(figures), ...editRows(figures), ...costRows(figures), ...hostRows(figures)];
 }

@@ -1,6 +1,6 @@
 // `npm run bench`: installs the host tools the tests use, builds production bundles,
 // then measures what users feel — streaming (against the bare openai SDK loop), the
-// webview, the edit engine, the real VS Code host, start-up and size — and prints one
+// webview, the edit engine, cost per task against the simulator's prefix cache, the real VS Code host, start-up and size — and prints one
 // table. `--json` adds one JSON object with every figure as the last line.
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'fs';
@@ -48,6 +48,7 @@ run('compile', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
 const stream = lastJson(run('stream: SDK loop vs our client', tools.node24, ['out/test/bench/stream.js', '--json']), 'stream');
 const webview = lastJson(run('webview: stream painted, 1,000-message chat', tools.node24, ['out/test/bench/webview.js', '--json']), 'webview');
 const edits = lastJson(run('edit engine corpus', tools.node24, ['out/test/bench/edits.js', '--json']), 'edits');
+const cost = lastJson(run('cost per task: simulator prefix cache', tools.node24, ['out/test/bench/cost.js', '--json']), 'cost');
 
 const hostOut = join(ROOT, '.test-runs', `bench-host-${Date.now()}.json`);
 mkdirSync(join(ROOT, '.test-runs'), { recursive: true });
@@ -61,7 +62,7 @@ const host = JSON.parse(readFileSync(hostOut, 'utf8'));
 
 const nodeVersion = spawnSync(tools.node24, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30 * 10) / 10, node: nodeVersion };
-const rows = benchRows({ stream, webview, edits, host, size });
+const rows = benchRows({ stream, webview, edits, cost, host, size });
 const cols = ['Area', 'Measure', 'Figure', 'Target', ''];
 const cells = rows.map((r) => [r.area, r.measure, r.figure, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL']);
 const widths = cols.map((_, c) => Math.max(cols[c].length, ...cells.map((r) => r[c].length)));
@@ -69,4 +70,4 @@ console.log(`\n=== benchmarks (${machine.cpu}, ${machine.cores} cores, ${machine
 for (const r of [cols, ...cells]) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
 const failed = rows.filter((r) => r.pass === false);
 console.log(failed.length ? `${failed.length} figure(s) miss their target: ${failed.map((r) => `${r.area} ${r.measure}`.trim()).join('; ')}` : 'every figure with a target meets it');
-if (json) console.log(JSON.stringify({ machine, stream, webview, edits: { counts: edits.counts, timing: edits.timing }, host, size, rows }));
+if (json) console.log(JSON.stringify({ machine, stream, webview, edits: { counts: edits.counts, timing: edits.timing }, cost, host, size, rows }));

@@ -3,6 +3,10 @@
  * read-only tools (read_file, list_files, search_text) to gather context, each
  * call shown as a step, until it proposes edits through the edit tools or
  * answers in text. The step limit keeps a confused model from looping forever.
+ *
+ * Every step only appends to the conversation, and every request offers the same tools
+ * in the same order, so each step's prompt extends the previous one byte for byte and
+ * the provider's prefix cache bills all of it but the new messages at the cached price.
  */
 import type { ApiMessage, ApiToolCall } from './chat/types';
 import type { ToolDefinition } from './provider/types';
@@ -28,7 +32,7 @@ export interface AgentDeps {
 
 export interface AgentResult {
   text: string;
-  editCalls: Array<{ name: string; arguments: string }>;
+  editCalls: Array<{ id: string; name: string; arguments: string }>;
   steps: string[];
   usage: UsageView;
   stopped: boolean;
@@ -72,16 +76,18 @@ export async function runAgent(
   const steps: string[] = [];
   const isRead = (name: string) => READ_TOOL_NAMES.has(name) || deps.extraReadTools?.has(name) === true;
   let usage = ZERO_USAGE;
+  // One list for every step: a list that changed at the step limit would break the cached prefix.
+  const offered = [...tools.read, ...tools.edit];
   // Each round that continues adds at least one step, so the step limit ends the loop.
   for (;;) {
     const lastRound = steps.length >= maxSteps;
     if (lastRound) {
       messages.push({
         role: 'user',
-        content: `You have used all ${maxSteps} read steps. Propose your changes now with the edit tools, or answer in text.`,
+        content: `You have used all ${maxSteps} read steps: further read calls are not run. Propose your changes now with the edit tools, or answer in text.`,
       });
     }
-    const turn = await deps.ask(messages, lastRound ? tools.edit : [...tools.read, ...tools.edit]);
+    const turn = await deps.ask(messages, offered);
     usage = addUsage(usage, turn.usage);
     const edits = turn.toolCalls.filter((c) => !isRead(c.name));
     const reads = turn.toolCalls.filter((c) => isRead(c.name));
@@ -105,4 +111,19 @@ export async function runAgent(
       messages.push({ role: 'tool', tool_call_id: call.id, content: result });
     }
   }
+}
+
+/**
+ * The task's conversation after the agent's last answer, its edit calls answered, so that
+ * a follow-up request (the repair turn) extends what the model was last sent instead of
+ * starting over: the provider bills the shared prefix at the cached price.
+ */
+export function conversationAfter(result: Pick<AgentResult, 'messages' | 'text' | 'editCalls'>, answer: string): ApiMessage[] {
+  if (!result.editCalls.length) return [...result.messages, { role: 'assistant', content: result.text }];
+  const calls: ApiToolCall[] = result.editCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+  return [
+    ...result.messages,
+    { role: 'assistant', content: result.text || null, tool_calls: calls },
+    ...calls.map((c): ApiMessage => ({ role: 'tool', tool_call_id: c.id, content: answer })),
+  ];
 }

@@ -62,6 +62,11 @@ const StartEvent = E('start', {
   effort: EffortView,
   /** The webview's `send` that started the turn; absent when a command started it. */
   sendId: z.optional(z.string()),
+  /**
+   * The editor command this turn is the task of ("Explain", "Refactor"…): it ran in its own
+   * context, not the chat's history. Absent for a chat message, whose context is the chat.
+   */
+  task: z.optional(z.string()),
 });
 
 /** Waiting for a rate-limit slot: `position` requests are ahead. */
@@ -82,8 +87,8 @@ export const TurnEvent = z.discriminatedUnion('kind', [
   E('step', { step: TurnStep }),
   QueuedEvent,
   RetryEvent,
-  /** One model request's usage; a turn of many requests sums them. */
-  E('usage', { usage: UsageView }),
+  /** One model request's usage (tool steps and the repair turn each send one); the turn's bill sums them. */
+  E('usage', { usage: UsageView, model: z.optional(z.string()) }),
   /** The user stopped the turn: what arrived is kept, marked stopped. */
   E('stopped', {}),
   E('failed', { error: ErrorView }),
@@ -108,6 +113,8 @@ export interface TurnRecord<U = UserView> {
   createdAt: number;
   user: U;
   effort: EffortView;
+  /** The editor command this turn is the task of; absent for a chat message. */
+  task?: string;
   reasoning: string;
   text: string;
   steps: TurnStep[];
@@ -135,7 +142,7 @@ function settled<U>(record: TurnRecord<U>): TurnRecord<U> {
  */
 export function reduceTurn<U>(record: TurnRecord<U> | undefined, event: TurnEvent<U>): TurnRecord<U> | undefined {
   if (event.kind === 'start') {
-    return { id: event.turnId, createdAt: event.at, user: event.user, effort: event.effort, reasoning: '', text: '', steps: [], status: 'streaming' };
+    return { id: event.turnId, createdAt: event.at, user: event.user, effort: event.effort, ...(event.task ? { task: event.task } : {}), reasoning: '', text: '', steps: [], status: 'streaming' };
   }
   if (!record) return undefined;
   switch (event.kind) {
@@ -178,7 +185,7 @@ export function reduceLog<U>(events: readonly TurnEvent<U>[]): TurnRecord<U> | u
 
 /** The shortest events that rebuild `record`: reduceLog(replayTurn(r)) deep-equals r. */
 export function replayTurn<U>(record: TurnRecord<U>): TurnEvent<U>[] {
-  const events: TurnEvent<U>[] = [{ kind: 'start', turnId: record.id, at: record.createdAt, user: record.user, effort: record.effort }];
+  const events: TurnEvent<U>[] = [{ kind: 'start', turnId: record.id, at: record.createdAt, user: record.user, effort: record.effort, ...(record.task ? { task: record.task } : {}) }];
   if (record.reasoning) events.push({ kind: 'reasoning', text: record.reasoning });
   if (record.text) events.push({ kind: 'answer', text: record.text });
   for (const step of record.steps) events.push({ kind: 'step', step });

@@ -25,19 +25,30 @@ export const UsageView = z.object({
   completionTokens: z.number().check(z.nonnegative()),
   cachedTokens: z.number().check(z.nonnegative()),
   costUsd: z.number().check(z.nonnegative()),
+  /** Reasoning tokens inside completionTokens, where the server reports them. */
+  reasoningTokens: z.optional(z.number().check(z.nonnegative())),
+  /** How many requests these figures sum (absent in chats saved before it was counted). */
+  requests: z.optional(z.int().check(z.nonnegative())),
+  /** Requests with no known price (custom servers): their tokens count, their dollars are not in costUsd. */
+  unpriced: z.optional(z.int().check(z.nonnegative())),
 });
 export type UsageView = z.infer<typeof UsageView>;
 
 export const ZERO_USAGE: UsageView = { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 };
 
+const OPTIONAL_COUNTS = ['reasoningTokens', 'requests', 'unpriced'] as const;
+
 export function addUsage(a: UsageView, b: UsageView | undefined): UsageView {
   if (!b) return a;
-  return {
+  const sum: UsageView = {
     promptTokens: a.promptTokens + b.promptTokens,
     completionTokens: a.completionTokens + b.completionTokens,
     cachedTokens: a.cachedTokens + b.cachedTokens,
     costUsd: a.costUsd + b.costUsd,
   };
+  // An optional count appears in the sum as soon as either side has it, so old records keep their shape.
+  for (const key of OPTIONAL_COUNTS) if (a[key] !== undefined || b[key] !== undefined) sum[key] = (a[key] ?? 0) + (b[key] ?? 0);
+  return sum;
 }
 
 export const ErrorActionId = z.enum([

@@ -1,28 +1,16 @@
 import * as vscode from 'vscode';
-import type { CostTotals } from '../core/provider/pricing';
-
-export interface LastRequest {
-  model: string;
-  promptTokens: number;
-  completionTokens: number;
-  cachedTokens: number;
-  costUsd: number | undefined;
-  traceId?: string;
-}
-
-const fmtUsd = (usd: number) => `$${usd.toFixed(usd > 0 && usd < 0.01 ? 4 : 2)}`;
-// Grouped by hand: the host's first toLocaleString loads ICU's number data, a pause in the first answer's end.
-const fmtTokens = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, ','));
+import type { TaskLedger } from '../core/cost/tasks';
+import { formatBill } from '../shared/bill';
 
 /**
- * Session cost and the last request's tokens in the status bar; clicking opens
- * a breakdown. Hidden until the first request so it costs no space for nothing.
+ * The session's cost and the last task's bill in the status bar; clicking opens the
+ * breakdown by task and by model ("Show Session Cost"). Hidden until the first request
+ * so it costs no space for nothing.
  */
 export class CostStatusBar implements vscode.Disposable {
   static readonly command = 'stepFlash.showCost';
   private readonly item = vscode.window.createStatusBarItem('stepFlash.cost', vscode.StatusBarAlignment.Right, 100);
-  private totals: CostTotals | undefined;
-  private last: LastRequest | undefined;
+  private ledger: TaskLedger | undefined;
 
   constructor() {
     this.item.name = 'Step Flash cost';
@@ -34,31 +22,25 @@ export class CostStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
-  update(totals: CostTotals, last: LastRequest): void {
-    this.totals = totals;
-    this.last = last;
-    const lastTokens = last.promptTokens + last.completionTokens;
-    this.item.text = `$(zap) ${fmtUsd(totals.costUsd)} · ${fmtTokens(lastTokens)} tok`;
-    this.item.tooltip = new vscode.MarkdownString(this.breakdown());
+  update(ledger: TaskLedger): void {
+    this.ledger = ledger;
+    const last = ledger.last();
+    this.item.text = `$(zap) ${ledger.summary()}`;
+    this.item.tooltip = new vscode.MarkdownString(this.breakdown().map((line) => line.replace(/^(Session|By task|By model):/, '**$1**:')).join('  \n'));
     this.item.accessibilityInformation = {
-      label: `Step Flash: session cost ${fmtUsd(totals.costUsd)}, last request ${lastTokens} tokens`,
+      label: `Step Flash: session ${formatBill(ledger.session())}${last ? `; last task, ${last.title}: ${formatBill(last.usage)}` : ''}`,
     };
     this.item.show();
   }
 
-  breakdown(): string {
-    const t = this.totals;
-    const l = this.last;
-    if (!t || !l) return 'No requests yet in this session.';
-    const unknown = t.unpricedRequests ? `\n\n${t.unpricedRequests} request(s) had no known price and are not in the total.` : '';
-    return [
-      `**Session**: ${fmtUsd(t.costUsd)} over ${t.requests} request(s) — ${fmtTokens(t.promptTokens)} input (${fmtTokens(t.cachedTokens)} cached), ${fmtTokens(t.completionTokens)} output`,
-      `**Last request** (${l.model}): ${fmtTokens(l.promptTokens)} input (${fmtTokens(l.cachedTokens)} cached), ${fmtTokens(l.completionTokens)} output — ${l.costUsd === undefined ? 'price unknown' : fmtUsd(l.costUsd)}${l.traceId ? ` — trace ${l.traceId}` : ''}`,
-    ].join('\n\n') + unknown;
+  /** The session, each task and each model, one line each. */
+  breakdown(): string[] {
+    return this.ledger ? this.ledger.breakdown() : ['No requests yet in this session.'];
   }
 
   async showBreakdown(): Promise<void> {
-    await vscode.window.showInformationMessage(this.breakdown().replace(/\*\*/g, ''), { modal: true });
+    const [head = '', ...rest] = this.breakdown();
+    await vscode.window.showInformationMessage(head, { modal: true, detail: rest.join('\n').trim() });
   }
 
   dispose(): void {

@@ -28,7 +28,7 @@ describe('answers, errors and history', () => {
     assert.deepStrictEqual(await answer.locator('.steps li').allTextContents(), ['read_file src/config.ts']);
     const total = ui.page.locator('.total-usage');
     assert.strictEqual(await total.textContent(), 'This chat: $0.0021 · 1,801 tokens');
-    assert.strictEqual(await total.getAttribute('title'), 'This chat so far: 1,234 in · 567 out · 800 cached · $0.0021');
+    assert.strictEqual(await total.getAttribute('title'), 'This chat so far: 1,234 in (65% cached) · 567 out · $0.0021');
   });
 
   it('offers Retry on the last answer only', async () => {

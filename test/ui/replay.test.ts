@@ -71,7 +71,7 @@ describe('turns reopened', () => {
     assert.strictEqual(await advisor.locator('details').evaluate((d) => (d as unknown as { open: boolean }).open), false, 'the detail starts folded');
     await advisor.locator('summary').click();
     assert.strictEqual(await advisor.locator('.step-detail-body').textContent(), 'Extract the pure function first.');
-    assert.strictEqual(await advisor.locator('.step-usage').textContent(), ' · 1,234 in · 567 out · 800 cached · $0.0021');
+    assert.strictEqual(await advisor.locator('.step-usage').textContent(), ' · 1,234 in (65% cached) · 567 out · $0.0021');
     assert.strictEqual(await steps.count(), 2, 'the completed step replaced the first version of itself');
   });
 

@@ -48,7 +48,7 @@ describe('streaming answers', () => {
     assert.strictEqual(await code.count(), 1);
     assert.strictEqual(await code.textContent(), "export function parse(text: string): number {\n  if (text === '') return 0;\n  return Number(text);\n}\n");
     assert.ok((await code.locator('.hljs-keyword').allTextContents()).includes('function'), 'keywords are highlighted');
-    assert.match((await answer.locator('.usage').textContent()) ?? '', /1,234 in · 567 out · 800 cached · \$0\.0021/);
+    assert.match((await answer.locator('.usage').textContent()) ?? '', /1,234 in \(65% cached\) · 567 out · \$0\.0021/);
     assert.strictEqual(await answer.getAttribute('data-status'), 'done');
     assert.deepStrictEqual(ui.pageErrors, []);
   });

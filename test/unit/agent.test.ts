@@ -46,12 +46,13 @@ describe('runAgent', () => {
     assert.strictEqual((second.at(-1) as { content: string }).content, 'contents of src/a.ts');
   });
 
-  it('stops offering read tools at the step limit', async () => {
+  it('at the step limit asks for the proposal in a message, offers the same tools (a stable prefix) and runs no more reads', async () => {
     const reading = (id: string) => ({ text: '', toolCalls: [call(id, 'search_text', { query: 'x' })], stopped: false });
     const s = scripted([reading('1'), reading('2'), { text: 'final answer', toolCalls: [], stopped: false }]);
     const result = await runAgent([{ role: 'system', content: 's' }], { read: READ, edit: EDIT }, 2, s.deps);
     assert.strictEqual(s.ran.length, 2);
-    assert.deepStrictEqual(s.seen[2]!.tools, EDIT);
+    assert.deepStrictEqual(s.seen[2]!.tools, s.seen[0]!.tools);
+    assert.deepStrictEqual(s.seen[2]!.tools, [...READ, ...EDIT]);
     assert.match(JSON.stringify(s.seen[2]!.messages.at(-1)), /used all 2 read steps/);
     assert.strictEqual(result.text, 'final answer');
   });

@@ -5,7 +5,7 @@
  */
 import type { StatusView, UsageView } from '../../src/shared/protocol';
 import { h } from '../dom';
-import { formatUsage, formatUsageShort } from '../format';
+import { formatBill, formatBillShort } from '../../src/shared/bill';
 import { iconButton } from '../icons';
 
 export class Header {
@@ -35,9 +35,9 @@ export class Header {
   setTotal(usage: UsageView): void {
     const empty = usage.promptTokens === 0 && usage.completionTokens === 0;
     this.total.hidden = empty;
-    this.total.textContent = empty ? '' : `This chat: ${formatUsageShort(usage)}`;
-    this.total.title = empty ? '' : `This chat so far: ${formatUsage(usage)}`;
+    this.total.textContent = empty ? '' : `This chat: ${formatBillShort(usage)}`;
+    this.total.title = empty ? '' : `This chat so far: ${formatBill(usage)}`;
     if (empty) this.total.removeAttribute('aria-label');
-    else this.total.setAttribute('aria-label', `This chat so far: ${formatUsage(usage)}`);
+    else this.total.setAttribute('aria-label', `This chat so far: ${formatBill(usage)}`);
   }
 }

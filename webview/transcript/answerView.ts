@@ -8,7 +8,8 @@
 import type { EffortView, ErrorView, UsageView } from '../../src/shared/protocol';
 import type { TurnNotice, TurnRecord, TurnStatus, TurnStep, TurnWait } from '../../src/shared/turnEvents';
 import { h } from '../dom';
-import { effortTooltip, formatEffort, formatUsage } from '../format';
+import { formatBill } from '../../src/shared/bill';
+import { effortTooltip, formatEffort } from '../format';
 import { decorateCodeBlocks } from '../render/codeBlocks';
 import { renderMarkdown } from '../render/markdown';
 import { StreamingBody, WHOLE_RENDER_LIMIT } from './streamingBody';
@@ -93,7 +94,10 @@ export class AnswerView {
 
   render(turn: TurnRecord): void {
     const drawn = this.drawn;
-    if (turn.effort !== drawn.effort) this.setEffort(turn.effort);
+    if (turn.effort !== drawn.effort) {
+      this.setEffort(turn.effort);
+      this.element.classList.toggle('task', turn.task !== undefined);
+    }
     if (turn.steps !== drawn.steps) this.setSteps(turn.steps);
     if (turn.waiting !== drawn.waiting) this.setWaiting(turn.waiting);
     if (turn.status === 'streaming') {
@@ -109,11 +113,18 @@ export class AnswerView {
       drawn.text = turn.text;
     }
     if (turn.status !== drawn.status) this.setStatus(turn.status);
-    if (turn.usage !== drawn.usage) this.usageLine.textContent = turn.usage ? formatUsage(turn.usage) : '';
+    if (turn.usage !== drawn.usage) this.setBill(turn.usage, turn.task);
     if (turn.error !== drawn.error) this.setError(turn.error);
     if (turn.notices !== drawn.notices) this.setNotices(turn.notices ?? []);
     if (turn.status !== drawn.status || turn.retriedBy !== drawn.retriedBy) this.setEndNote(turn.status, turn.retriedBy, turn.text.trim() !== '');
     this.drawn = { ...drawn, effort: turn.effort, steps: turn.steps, waiting: turn.waiting, status: turn.status, usage: turn.usage, error: turn.error, notices: turn.notices, retriedBy: turn.retriedBy };
+  }
+
+  /** The turn's bill: every request it made (tool steps, the repair turn), with the cached share of its input. */
+  private setBill(usage: UsageView | undefined, task: string | undefined): void {
+    this.usageLine.textContent = usage ? formatBill(usage) : '';
+    if (usage) this.usageLine.setAttribute('aria-label', `${task ? `${task} task` : 'This answer'} cost: ${formatBill(usage)}`);
+    else this.usageLine.removeAttribute('aria-label');
   }
 
   /** Replaces the whole body with the finished text; a long one is rendered over several frames, as it streamed. */
@@ -219,7 +230,7 @@ export class AnswerView {
 
 /** A step: its title, and when it has them, its detail (folded) and what it cost. */
 function stepItem(step: TurnStep): HTMLElement {
-  const usage = step.usage ? h('span', { className: 'step-usage', text: ` · ${formatUsage(step.usage)}` }) : null;
+  const usage = step.usage ? h('span', { className: 'step-usage', text: ` · ${formatBill(step.usage)}` }) : null;
   const title = step.detail
     ? h('details', { className: 'step-detail' }, [h('summary', { text: step.title }), h('div', { className: 'step-detail-body', text: step.detail })])
     : step.title;

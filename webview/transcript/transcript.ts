@@ -81,7 +81,7 @@ export class Transcript {
     records.forEach((record, index) => {
       this.turns.set(record.id, { record });
       const eager = (records.length - index) * 2 <= EAGER_TAIL;
-      const question = () => userMessageView(record.id, record.user);
+      const question = () => userMessageView(record.id, record.user, record.task);
       const answer = () => this.answerView(record.id);
       nodes.push(eager ? question() : this.placeholder('user', record.user.text, question));
       nodes.push(eager ? answer() : this.placeholder('assistant', record.text, answer));
@@ -105,7 +105,7 @@ export class Transcript {
     if (event.kind === 'start') {
       this.empty.remove();
       this.turns.set(turnId, { record });
-      const question = userMessageView(turnId, record.user);
+      const question = userMessageView(turnId, record.user, record.task);
       const answer = this.answerView(turnId);
       appendMessages(this.element, question, answer);
       this.sizes.observe(question);

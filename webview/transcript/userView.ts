@@ -13,7 +13,11 @@ import { renderMarkdown } from '../render/markdown';
 const FOLD_LINES = 12;
 const FOLD_CHARS = 900;
 
-export function userMessageView(turnId: string, message: UserView): HTMLElement {
+/**
+ * `task` names the editor command the turn is the task of: the pair (question, answer) is drawn
+ * as its own group, since it ran in its own context, not the chat's history.
+ */
+export function userMessageView(turnId: string, message: UserView, task?: string): HTMLElement {
   const images = (message.images ?? []).map((image) => {
     const src = imageDataUrl(image.mime, image.base64);
     if (!src) return h('span', { className: 'chip', text: `${image.name} (not shown: not an image type)` });
@@ -25,7 +29,14 @@ export function userMessageView(turnId: string, message: UserView): HTMLElement 
   const labels = [...(message.chips ?? []).map((label) => ['chip', label]), ...(message.videos ?? []).map((name) => ['chip video', `Video: ${name}`])];
   const text = h('div', { className: 'user-text markdown' }, [renderMarkdown(message.text)]);
   const long = message.text.split('\n').length > FOLD_LINES || message.text.length > FOLD_CHARS;
-  return h('article', { className: 'message user', attrs: { 'data-question-of': turnId, 'aria-label': 'You' } }, [
+  const taskLine = task
+    ? h('div', { className: 'task-label', attrs: { title: 'An editor command: it ran as its own task, with its own context rather than this chat’s history.' } }, [
+        h('span', { className: 'badge task-badge', text: task }),
+        h('span', { className: 'task-note', text: 'own context' }),
+      ])
+    : null;
+  return h('article', { className: `message user${task ? ' task' : ''}`, attrs: { 'data-question-of': turnId, 'aria-label': task ? `You, ${task} task` : 'You' } }, [
+    taskLine,
     labels.length ? h('div', { className: 'chip-row' }, labels.map(([className, label]) => h('span', { className, text: label }))) : null,
     images.length ? h('div', { className: 'thumb-row' }, images) : null,
     text,

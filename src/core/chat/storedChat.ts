@@ -144,6 +144,7 @@ function isStoredTurn(value: unknown): value is StoredTurn {
     typeof value.text === 'string' &&
     typeof value.reasoning === 'string' &&
     Array.isArray(value.steps) &&
-    STATUSES.includes(value.status)
+    STATUSES.includes(value.status) &&
+    (value.task === undefined || typeof value.task === 'string')
   );
 }

@@ -4,7 +4,6 @@ export { createStepClient, type StepClient } from './client';
 export { diagnosticsFor } from './diagnostics';
 export { StepError } from './errors';
 export { createLimiterRegistry, systemClock, type Clock } from './limiter';
-export { SessionCost } from './pricing';
 export {
   PROFILE_DEFAULTS,
   PROVIDER_IDS,

@@ -4,6 +4,7 @@ import { titleFrom, toApiMessages } from '../../core/chat/messages';
 import { addUsage, eventView, ZERO_USAGE, type ChatRecord, type ContextBlock, type StoredImage, type StoredTurn, type StoredTurnEvent, type StoredUser } from '../../core/chat/types';
 import { chooseEffort, intentFromChat, type Intent } from '../../core/effort';
 import { CHAT_SYSTEM_PROMPT } from '../../core/prompts';
+import type { TaskRef } from '../../core/cost/tasks';
 import { StepError, type ChatMessage, type ChatResult, type ToolDefinition } from '../../core/provider';
 import type { EffortChoice, EffortView, HostMessage, WebviewMessageOf } from '../../shared/protocol';
 import { reduceTurn, replayTurn, type TurnNotice, type TurnStatus, type TurnStep, type TurnUpdate } from '../../shared/turnEvents';
@@ -35,6 +36,12 @@ export interface TurnInput {
   sendId?: string;
   /** Replaces the chat system prompt (commands). */
   system?: string;
+  /**
+   * The editor command this turn is the task of ("Explain", "Refactor"…). A task runs in its
+   * own context: its request carries its system prompt and its own context, never the open
+   * chat's history, so it costs the same whatever chat is open. Absent for a chat message.
+   */
+  task?: string;
   /** Runs the exchange through this instead of a single streamed request (the tool loop). */
   run?: (ctx: TurnContext) => Promise<TurnRunResult>;
   /** Retry: the turn whose message this answers again; it stays in the chat, out of the model's history. */
@@ -46,8 +53,11 @@ export interface TurnContext {
   effort: EffortView;
   messages: ChatMessage[];
   signal: AbortSignal;
-  /** One streamed model request inside this turn; a failure is thrown as the client's StepError. */
-  ask(messages: ChatMessage[], tools?: readonly ToolDefinition[]): Promise<ChatResult>;
+  /**
+   * One streamed model request inside this turn, billed to it; a failure is thrown as the client's
+   * StepError. A quiet request (the repair turn) adds its usage but not its text to the turn.
+   */
+  ask(messages: ChatMessage[], tools?: readonly ToolDefinition[], options?: { quiet?: boolean }): Promise<ChatResult>;
   /** Shows a step of the turn: a tool call (the default) or a note such as the review summary. */
   step(title: string, kind?: TurnStep['kind']): void;
 }
@@ -194,14 +204,14 @@ export class ChatController {
     if (input.videos?.length) user.videos = input.videos;
     // The turn belongs to the chat it started in, even if the user opens another meanwhile.
     const chat = this.chat;
-    // An answer that was retried is kept for the user to read, not sent to the model again.
-    const history = chat.turns.filter((turn) => !turn.retriedBy && turn.id !== input.retryOf);
+    // A task has its own context; an answer that was retried is kept for the user to read, not sent to the model again.
+    const history = input.task ? [] : chat.turns.filter((turn) => !turn.retriedBy && turn.id !== input.retryOf);
     const turnId = newId();
     const emit = (event: StoredTurnEvent) => this.apply(chat, turnId, event);
     if (chat.title === 'New chat') chat.title = titleFrom(input.display);
     this.lastInputs.set(turnId, input);
     if (this.lastInputs.size > RETRYABLE_TURNS) this.lastInputs.delete(this.lastInputs.keys().next().value!);
-    emit({ kind: 'start', turnId, at: Date.now(), user, effort, ...(input.sendId ? { sendId: input.sendId } : {}) });
+    emit({ kind: 'start', turnId, at: Date.now(), user, effort, ...(input.sendId ? { sendId: input.sendId } : {}), ...(input.task ? { task: input.task } : {}) });
     if (input.retryOf) {
       this.apply(chat, input.retryOf, { kind: 'retried', by: turnId });
       this.log.info(`chat ${chat.id}: turn ${input.retryOf} retried as ${turnId}`);
@@ -218,7 +228,7 @@ export class ChatController {
         const result = await c.ask(c.messages);
         return { text: result.answerText, stopped: result.stopped };
       });
-      const result = await run(this.turnContext(chat, turnId, effort, budget.messages, abort.signal));
+      const result = await run(this.turnContext(chat, { id: turnId, title: input.task ?? 'Chat' }, effort, budget.messages, abort.signal));
       answered = result.text;
       // When nothing was streamed as text (the model answered in its reasoning, or a command ends on its summary),
       // the run's answer becomes the text, so the view and the stored chat show it alike.
@@ -253,7 +263,8 @@ export class ChatController {
     if (chat === this.chat) this.post({ type: 'turn', turnId, event: eventView(event) });
   }
 
-  private turnContext(chat: ChatRecord, turnId: string, effort: EffortView, messages: ChatMessage[], signal: AbortSignal): TurnContext {
+  private turnContext(chat: ChatRecord, task: TaskRef, effort: EffortView, messages: ChatMessage[], signal: AbortSignal): TurnContext {
+    const turnId = task.id;
     const emit = (event: StoredTurnEvent) => this.apply(chat, turnId, event);
     let steps = 0;
     return {
@@ -262,17 +273,18 @@ export class ChatController {
       messages,
       signal,
       step: (title, kind = 'tool') => emit({ kind: 'step', step: { id: `s${++steps}`, kind, title } }),
-      ask: (msgs, tools) => {
+      ask: (msgs, tools, options) => {
         // A later request of the same turn (a tool loop) starts a new paragraph of its answer.
         let separate = Boolean(findTurn(chat, turnId)?.text.trim());
         const paragraphs = (event: TurnUpdate) => {
+          if (options?.quiet && (event.kind === 'answer' || event.kind === 'reasoning')) return;
           if (separate && event.kind === 'answer') {
             separate = false;
             return emit({ ...event, text: `\n\n${event.text}` });
           }
           emit(event);
         };
-        return streamTurn(this.provider, paragraphs, { messages: msgs, effort: effort.level, ...(tools ? { tools } : {}), signal });
+        return streamTurn(this.provider, paragraphs, { messages: msgs, effort: effort.level, ...(tools ? { tools } : {}), signal, task });
       },
     };
   }

@@ -1,4 +1,5 @@
 import { DeltaBatcher } from '../../core/chat/deltaBatcher';
+import type { TaskRef } from '../../core/cost/tasks';
 import type { ChatMessage, ChatResult, ToolDefinition } from '../../core/provider';
 import type { EffortLevel } from '../../shared/protocol';
 import type { TurnUpdate } from '../../shared/turnEvents';
@@ -9,12 +10,14 @@ export interface StreamTurnRequest {
   effort: EffortLevel;
   tools?: readonly ToolDefinition[];
   signal: AbortSignal;
+  /** The task the request is billed to. */
+  task: TaskRef;
 }
 
 /**
  * One model request inside a turn, as turn events: streamed text batched into
  * reasoning and answer events, queueing and retry countdowns, and the request's
- * usage. A failure is the client's StepError, thrown unchanged after whatever text
+ * usage, billed to its task. A failure is the client's StepError, thrown unchanged after whatever text
  * arrived before it has been emitted.
  */
 export async function streamTurn(provider: ProviderService, emit: (event: TurnUpdate) => void, request: StreamTurnRequest): Promise<ChatResult> {
@@ -38,16 +41,7 @@ export async function streamTurn(provider: ProviderService, emit: (event: TurnUp
       request.signal,
     );
     batcher.flush();
-    const { costUsd } = provider.record(result);
-    emit({
-      kind: 'usage',
-      usage: {
-        promptTokens: result.usage?.promptTokens ?? 0,
-        completionTokens: result.usage?.completionTokens ?? 0,
-        cachedTokens: result.usage?.cachedTokens ?? 0,
-        costUsd,
-      },
-    });
+    emit({ kind: 'usage', usage: provider.record(result, request.task), model: result.model });
     return result;
   } finally {
     batcher.flush();

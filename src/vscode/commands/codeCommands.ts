@@ -47,6 +47,7 @@ export async function explainOrAsk(deps: CommandDeps, intent: Extract<Intent, 'e
         prompt: question,
         context: blocks,
         system: commandSystemPrompt(intent, false),
+        task: intent === 'explain' ? 'Explain' : 'Ask',
       });
     },
   ));

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { runAgent } from '../../core/agent';
+import { conversationAfter, runAgent } from '../../core/agent';
 import { EDIT_TOOLS, READ_TOOLS } from '../../core/edits';
 import { chooseEffort, type Intent } from '../../core/effort';
 import { commandSystemPrompt } from '../../core/prompts';
-import type { ContextBlock, StoredImage } from '../../core/chat/types';
+import type { ApiMessage, ContextBlock, StoredImage } from '../../core/chat/types';
+import type { ChatResult } from '../../core/provider';
 import type { ChatController, TurnOutcome } from '../chat/controller';
 import type { ChatViewProvider } from '../chatView';
 import type { EditFlow, ProposeOutcome } from '../edits/editFlow';
@@ -86,15 +87,17 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
         context: request.context,
         ...(request.images ? { images: request.images } : {}),
         system: commandSystemPrompt(request.intent, true),
+        task: request.title,
         run: async (ctx) => {
           turnId = ctx.turnId;
           const extra = deps.vscodeTools?.forCommand(token, (step) => ctx.step(step));
           const read = extra ? [...READ_TOOLS, ...extra.definitions] : READ_TOOLS;
+          const offered = [...read, ...EDIT_TOOLS];
+          const answer = (result: ChatResult) => ({ text: result.answerText, toolCalls: result.toolCalls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments })) });
           const agent = await runAgent(ctx.messages, { read, edit: EDIT_TOOLS }, readSettings().agentMaxSteps, {
             ask: async (messages, tools) => {
               const result = await ctx.ask(messages, tools);
-              const toolCalls = result.toolCalls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments }));
-              return { text: result.answerText, toolCalls, stopped: result.stopped };
+              return { ...answer(result), stopped: result.stopped };
             },
             runReadTool: (name, args) => (extra?.has(name) ? extra.run(name, args) : runReadTool(name, args)),
             ...(extra ? { extraReadTools: extra } : {}),
@@ -105,7 +108,15 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
           });
           if (agent.stopped) return { text: agent.text, stopped: true };
           progress.report({ message: 'placing the proposed edits…' });
-          proposal = await deps.edits.propose({ toolCalls: agent.editCalls, text: agent.text }, { title: request.title, source: request.intent });
+          // A repair turn continues this task's conversation, with the same tools, so its prompt is the cached prefix plus the reason.
+          const repair = {
+            conversation: conversationAfter(agent, 'Received: placing it for review.'),
+            ask: async (messages: ApiMessage[], path: string) => {
+              ctx.step(`Repair turn: asked again for the edits to ${path} that could not be placed`, 'note');
+              return answer(await ctx.ask(messages, offered, { quiet: true }));
+            },
+          };
+          proposal = await deps.edits.propose({ toolCalls: agent.editCalls, text: agent.text }, { title: request.title, source: request.intent }, repair);
           const summary = summarize(proposal);
           ctx.step(summary, 'note');
           return { text: agent.text || summary, stopped: false };

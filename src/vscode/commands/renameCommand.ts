@@ -53,6 +53,7 @@ export async function renameSymbol(deps: CommandDeps, args: RenameArgs = {}): Pr
         display: `Suggest a better name for \`${symbol}\` in ${relativePath(document.uri)}`,
         prompt: renamePrompt(symbol, document.languageId, context),
         system: 'You are Step Flash, a coding assistant. Reply with a single identifier.',
+        task: `Rename ${symbol}`,
       });
     },
   ));

@@ -1,5 +1,6 @@
 import * as edits from '../../core/edits';
-import { parseAnswer, repairPrompt, type MatchFailure, type Proposal, type ProposedChange } from '../../core/edits';
+import { changesFromToolCalls, parseAnswer, repairPrompt, type MatchFailure, type Proposal, type ProposedChange } from '../../core/edits';
+import type { ApiMessage } from '../../core/chat/types';
 import { proposedChanges } from '../../core/review/propose';
 import { readBase } from '../../core/review/readBase';
 import type { ChangeSet, ChangeSetReview } from '../review';
@@ -7,6 +8,15 @@ import { vscodeFiles, workspaceGate } from '../review/readBase';
 import type { Logger } from '../log';
 import type { ProviderService } from '../provider/providerService';
 import { commandSystemPrompt } from '../../core/prompts';
+
+/**
+ * The repair turn asked inside the task that proposed the edits: the next message of its
+ * conversation (a cached prefix), billed to the task, with the same tools it was offered.
+ */
+export interface TaskRepair {
+  conversation: ApiMessage[];
+  ask(messages: ApiMessage[], path: string): Promise<{ text: string; toolCalls: Array<{ name: string; arguments: string }> }>;
+}
 
 export type ProposeOutcome =
   | { kind: 'proposed'; set: ChangeSet; problems: string[] }
@@ -18,6 +28,9 @@ export type ProposeOutcome =
  * repair turn through the provider.
  */
 export class EditFlow {
+  /** The task whose proposal is being placed; its repair turn goes through it. */
+  private taskRepair: TaskRepair | undefined;
+
   constructor(
     private readonly review: ChangeSetReview,
     private readonly provider: ProviderService,
@@ -26,12 +39,19 @@ export class EditFlow {
     review.onNeedsRepair = (path, currentText, failures) => this.repair(path, currentText, failures);
   }
 
-  async propose(proposal: Proposal, meta: { title: string; source: string }): Promise<ProposeOutcome> {
+  async propose(proposal: Proposal, meta: { title: string; source: string }, repair?: TaskRepair): Promise<ProposeOutcome> {
     const gate = workspaceGate();
     const { changes, problems } = await proposedChanges(proposal, (path) => readBase(path, gate, edits, vscodeFiles));
     if (!changes.length) return { kind: 'nothing', problems };
-    const set = await this.review.propose(changes, meta);
-    return { kind: 'proposed', set, problems };
+    // The review asks for repairs while it places these changes (onNeedsRepair), within this call.
+    const outer = this.taskRepair;
+    this.taskRepair = repair;
+    try {
+      const set = await this.review.propose(changes, meta);
+      return { kind: 'proposed', set, problems };
+    } finally {
+      this.taskRepair = outer;
+    }
   }
 
   /** Changes computed elsewhere (e.g. a language server's rename) go through the same review. */
@@ -41,24 +61,33 @@ export class EditFlow {
 
   /** The one automatic repair turn: show the model why its blocks failed and the region's current text. */
   private async repair(path: string, currentText: string, failures: MatchFailure[]): Promise<ProposedChange[] | undefined> {
+    const task = this.taskRepair;
+    const prompt = repairPrompt(path, currentText, failures);
     try {
-      const client = await this.provider.client();
-      const result = await client.complete({
-        effort: 'low',
-        messages: [
-          { role: 'system', content: commandSystemPrompt('fix', false) },
-          { role: 'user', content: repairPrompt(path, currentText, failures) },
-        ],
-      });
-      this.provider.record(result);
+      const answer = task ? await task.ask([...task.conversation, { role: 'user', content: prompt }], path) : await this.askAlone(prompt);
+      const fromTools = changesFromToolCalls(answer.toolCalls);
       // The file being repaired exists, whatever its name looks like.
-      const parsed = parseAnswer(result.answerText, { exists: (p) => p === path });
-      const forPath = parsed.changes.filter((c) => ('path' in c ? c.path : c.from) === path);
-      this.log.info(`repair turn for ${path}: ${forPath.length} change(s) proposed`);
+      const changes = fromTools.changes.length ? fromTools.changes : parseAnswer(answer.text, { exists: (p) => p === path }).changes;
+      const forPath = changes.filter((c) => ('path' in c ? c.path : c.from) === path);
+      this.log.info(`repair turn for ${path}${task ? ' (in its task)' : ''}: ${forPath.length} change(s) proposed`);
       return forPath.length ? forPath : undefined;
     } catch (error) {
       this.log.warn(`repair turn for ${path} failed: ${(error as Error).message}`);
       return undefined;
     }
+  }
+
+  /** A repair outside any task (Apply on a chat answer's code): a request of its own. */
+  private async askAlone(prompt: string): Promise<{ text: string; toolCalls: [] }> {
+    const client = await this.provider.client();
+    const result = await client.complete({
+      effort: 'low',
+      messages: [
+        { role: 'system', content: commandSystemPrompt('fix', false) },
+        { role: 'user', content: prompt },
+      ],
+    });
+    this.provider.record(result, { id: 'repair', title: 'Repair of an applied answer' });
+    return { text: result.answerText, toolCalls: [] };
   }
 }

@@ -5,7 +5,6 @@ import {
   RegionDiagnoser,
   PROVIDER_IDS,
   resolveProfile,
-  SessionCost,
   StepError,
   type BaseUrlOverrides,
   type Clock,
@@ -14,11 +13,12 @@ import {
   type ResolvedProfile,
   type StepClient,
 } from '../../core/provider';
+import { OUTSIDE_TASKS, requestBill, TaskLedger, type TaskRef } from '../../core/cost/tasks';
 import { readSettings, updateSetting, type SettingsSnapshot } from '../settings';
 import type { KeyStore } from '../secrets';
 import type { Logger } from '../log';
 import type { CostStatusBar } from '../statusBar';
-import type { EffortLevel, StatusView } from '../../shared/protocol';
+import type { EffortLevel, StatusView, UsageView } from '../../shared/protocol';
 import { KeyChecks, type KeyCheckState } from './keyChecks';
 import { loggingClient } from './requestLog';
 
@@ -73,7 +73,8 @@ export function profileFrom(settings: SettingsSnapshot, overrides = baseUrlOverr
  */
 export class ProviderService {
   readonly regionDiagnoser = new RegionDiagnoser();
-  readonly sessionCost = new SessionCost();
+  /** This window's bill, task by task (the status bar and "Show Session Cost" read it). */
+  readonly costs = new TaskLedger();
   private limiters = createLimiterRegistry();
   /** Effort levels an endpoint named when it refused another, per profile and base URL (this session). */
   private readonly effortLevels = new Map<ProviderId, { baseUrl: string; levels: EffortLevel[] }>();
@@ -150,19 +151,12 @@ export class ProviderService {
     return () => this.requestListeners.delete(listener);
   }
 
-  /** Adds a finished request to the session cost and the status bar. */
-  record(result: Pick<ChatResult, 'usage' | 'cost' | 'model' | 'traceId'>): { costUsd: number } {
-    this.sessionCost.add(result.usage, result.cost);
-    const usage = result.usage;
-    this.statusBar.update(this.sessionCost.current, {
-      model: result.model,
-      promptTokens: usage?.promptTokens ?? 0,
-      completionTokens: usage?.completionTokens ?? 0,
-      cachedTokens: usage?.cachedTokens ?? 0,
-      costUsd: result.cost.usd,
-      ...(result.traceId ? { traceId: result.traceId } : {}),
-    });
-    return { costUsd: result.cost.usd ?? 0 };
+  /** Bills a finished request to its task and the session, and refreshes the status bar; returns the request's bill. */
+  record(result: Pick<ChatResult, 'usage' | 'cost' | 'model'>, task: TaskRef = OUTSIDE_TASKS): UsageView {
+    const bill = requestBill(result.usage, result.cost);
+    this.costs.add(task, result.model, bill);
+    this.statusBar.update(this.costs);
+    return bill;
   }
 
   /** What the chat header shows, and what it must say before a user tries to send media. */

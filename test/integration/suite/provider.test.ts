@@ -83,18 +83,22 @@ describe('provider: keys, regions, cost, limits (against the simulator)', functi
     assert.ok(error.actions.some((a) => a.id === 'setApiKey'));
   });
 
-  it('the status bar shows the session cost and the last request’s tokens', async () => {
+  it('the status bar shows the session cost and the last task’s bill with its cached share', async () => {
     await api.provider.keys.set('stepfun-global', 'sk-global-test');
-    const before = api.provider.sessionCost.current.costUsd;
-    sim.enqueue({ content: 'priced answer', promptTokens: 100_000 });
+    const before = api.provider.costs.session().costUsd;
+    sim.enqueue({ content: 'priced answer', promptTokens: 100_000, cachedTokens: 40_000 });
     const outcome = await api.chat.runTurn({ intent: 'chat', display: 'what does this cost?' });
     assert.strictEqual(outcome.status, 'done');
     const usage = api.chat.current.turns.at(-1)!.usage!;
     assert.strictEqual(usage.promptTokens, 100_000);
-    const expected = (100_000 * 0.2 + usage.completionTokens * 1.15) / 1e6;
-    assert.ok(Math.abs(api.provider.sessionCost.current.costUsd - before - expected) < 1e-9);
-    assert.match(api.statusBar.text, /^\$\(zap\) \$\d+\.\d+ · \d+(\.\d)?k? tok$/);
-    assert.match(api.statusBar.breakdown(), /Last request\*\* \(step-3\.7-flash\): 100\.0k input/);
+    assert.strictEqual(usage.cachedTokens, 40_000);
+    const expected = (60_000 * 0.2 + 40_000 * 0.04 + usage.completionTokens * 1.15) / 1e6;
+    assert.ok(Math.abs(api.provider.costs.session().costUsd - before - expected) < 1e-9);
+    assert.match(api.statusBar.text, /^\$\(zap\) \$\d+\.\d+ session · Chat \$\d+\.\d+ \(40% cached\)$/);
+    const lines = api.statusBar.breakdown();
+    assert.match(lines[0]!, /^Session: /);
+    assert.ok(lines.some((l) => /^• Chat — 100,000 in \(40% cached\) · \d+ out · \$0\.\d+$/.test(l)), lines.join('\n'));
+    assert.ok(lines.some((l) => /^• step-3\.7-flash — /.test(l)), lines.join('\n'));
   });
 
   it('a 429 with Retry-After shows a countdown in the chat, then the retry answers', async () => {

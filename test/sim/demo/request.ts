@@ -36,6 +36,8 @@ export interface DemoRequest {
   exchanges: ToolExchange[];
   /** Earlier finished chat turns (user and assistant text), for conversation. */
   history: Array<{ role: string; text: string }>;
+  /** The request ends on the agent loop's step-limit note: the tools are still offered (a stable prefix) but reads are not run. */
+  readsUsedUp: boolean;
 }
 
 type Message = { role?: unknown; content?: unknown; tool_calls?: unknown; tool_call_id?: unknown };
@@ -144,11 +146,12 @@ export function readRequest(body: unknown): DemoRequest {
     images: task.images,
     exchanges,
     history,
+    readsUsedUp: messages.length - 1 > taskIndex && messages.at(-1)?.role === 'user' && /used all \d+ read steps/.test(textOf(messages.at(-1)!.content).text),
   };
 }
 
 export function canRead(req: DemoRequest): boolean {
-  return req.offered.has('read_file');
+  return req.offered.has('read_file') && !req.readsUsedUp;
 }
 
 export function normalizePath(path: string): string {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { APIConnectionError, APIError, InternalServerError } from 'openai';
 import { diagnosticsFor, formatDiagnostics } from '../../../src/core/provider/diagnostics';
 import { toStepError } from '../../../src/core/provider/errorMapping';
-import { canonicalModel, costOf, SessionCost } from '../../../src/core/provider/pricing';
+import { canonicalModel, costOf } from '../../../src/core/provider/pricing';
 import { resolveProfile } from '../../../src/core/provider/profiles';
 import type { Usage } from '../../../src/core/provider/types';
 
@@ -47,22 +47,6 @@ describe('pricing', () => {
     assert.ok(unknown.source === 'unknown' && /No price is known for the model "llama-3"/.test(unknown.reason));
     const none = costOf(undefined, 'step-3.7-flash');
     assert.ok(none.source === 'unknown' && /did not report token usage/.test(none.reason));
-  });
-
-  it('SessionCost totals known costs and counts the unknown ones separately', () => {
-    const session = new SessionCost();
-    const u1 = usage(1_000_000, 0);
-    session.add(u1, costOf(u1, 'step-3.7-flash'));
-    const u2 = usage(100, 100);
-    session.add(u2, costOf(u2, 'mystery'));
-    const t = session.current;
-    assert.strictEqual(t.requests, 2);
-    assert.strictEqual(t.promptTokens, 1_000_100);
-    assert.ok(Math.abs(t.costUsd - 0.2) < 1e-12);
-    assert.strictEqual(t.unpricedRequests, 1);
-    assert.match(session.describe(), /^\$0\.20 \(\+1 request of unknown price\)/);
-    session.reset();
-    assert.strictEqual(session.current.requests, 0);
   });
 });
 
