@@ -122,7 +122,7 @@ export class ChatRouter {
   }
 
   private async apply(text: string, turnId: string): Promise<void> {
-    const outcome = await this.edits.propose({ text }, { title: 'Apply from chat', source: `chat ${turnId}` });
+    const outcome = await this.edits.propose({ text }, { title: 'Apply from chat', source: 'chat' });
     const summary = summarize(outcome);
     await this.chat.noteTurn(turnId, { id: 'apply', level: outcome.kind === 'proposed' ? 'info' : 'warning', text: outcome.kind === 'proposed' ? summary : `${summary} Apply needs SEARCH/REPLACE blocks, a diff, or a code block with its file path on the line before.` });
     if (outcome.kind === 'proposed') await vscode.commands.executeCommand('stepFlash.changes.focus').then(undefined, () => undefined);
