@@ -11,10 +11,10 @@ import { planProposal } from '../../core/review/propose';
 import { readBase } from '../../core/review/readBase';
 import { ReviewFile } from '../../core/review/reviewFile';
 import { proposedTabTitle } from '../../core/review/titles';
-import type { ProposalMeta, RepairHook, ReviewSettings } from '../../core/review/types';
+import type { ApplyReport, ProposalMeta, RepairHook, ReviewSettings } from '../../core/review/types';
 import { ChangeSet, type LocatedFile } from './changeSet';
 import { EDIT_SCHEME } from './editableProposals';
-import { PROPOSED_SCHEME, ProposedContentProvider, proposedUri } from './proposedDocuments';
+import { closeProposalTabs, PROPOSED_SCHEME, ProposedContentProvider, proposedUri } from './proposedDocuments';
 import { vscodeFiles, workspaceGate } from './readBase';
 
 /** Lets the extension host handle other work while a large proposal is planned: a turn every 20 ms of work, not one per file. */
@@ -34,6 +34,9 @@ export class ChangeSetReview implements vscode.Disposable {
   private readonly list: ChangeSet[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly applied = new vscode.EventEmitter<{ set: ChangeSet; report: ApplyReport }>();
+  /** Every apply of every set, with its report (the log says when one wrote nothing). */
+  readonly onDidApply = this.applied.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   private readonly engine: EditEngine;
@@ -48,6 +51,7 @@ export class ChangeSetReview implements vscode.Disposable {
     this.subscriptions.push(
       this.content,
       this.changed,
+      this.applied,
       // Undo and Redo of an apply: the sets it concerns compare their files with what they wrote.
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.reason !== undefined) this.recheckApplied([e.document.uri]);
@@ -93,9 +97,17 @@ export class ChangeSetReview implements vscode.Disposable {
     this.list.push(set);
     this.subscriptions.push(
       set.onDidChange(() => {
-        if (set.isDisposed) this.forget(set);
-        else this.content.refresh(set);
+        if (set.isDisposed) {
+          this.forget(set);
+          void closeProposalTabs(set.id);
+        } else this.content.refresh(set);
         this.changed.fire();
+      }),
+      set.onDidApply((report) => {
+        // A file apply wrote or left for good has nothing more to review; files still pending keep their diffs.
+        const done = new Set(set.files.filter((f) => f.outcome).map((f) => f.path));
+        if (report.ok) void closeProposalTabs(set.id, done);
+        this.applied.fire({ set, report });
       }),
     );
     this.changed.fire();
