@@ -42,3 +42,21 @@ export function hunkLabel(hunk: DiffHunk): string {
 export function countsLabel(added: number, removed: number): string {
   return `+${added} −${removed}`;
 }
+
+/**
+ * The hunk a cursor on `line` (1-based) of one side of the diff means: the one whose changed
+ * lines hold it, else the nearest (a cursor on a context line still picks the change beside it).
+ */
+export function hunkAtLine(hunks: readonly DiffHunk[], line: number, side: 'old' | 'new'): number | undefined {
+  let best: { index: number; distance: number } | undefined;
+  hunks.forEach((hunk, index) => {
+    const span = hunkSpan(hunk);
+    const first = side === 'old' ? span.oldFirst : span.newFirst;
+    const count = side === 'old' ? span.removed : span.added;
+    // An insertion has no old lines (a deletion no new ones): it sits right after `first` (before it).
+    const last = count === 0 ? first : first + count - 1;
+    const distance = line < first ? first - line : line > last ? line - last : 0;
+    if (!best || distance < best.distance) best = { index, distance };
+  });
+  return best?.index;
+}

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as edits from '../../../src/core/edits';
-import { countsLabel, hunkCounts, hunkLabel, hunkSpan, summarize } from '../../../src/core/review/decisions';
+import { countsLabel, hunkAtLine, hunkCounts, hunkLabel, hunkSpan, summarize } from '../../../src/core/review/decisions';
 
 describe('review decisions', () => {
   it('summarises hunk decisions into a file decision', () => {
@@ -37,5 +37,21 @@ describe('review decisions', () => {
     assert.ok(hunks[0]!.oldStart + hunks[0]!.oldLines > hunks[1]!.oldStart, 'their context overlaps');
     assert.deepStrictEqual(hunks.map(hunkLabel), ['Line 12', 'Line 18']);
     assert.deepStrictEqual(hunks.map((h) => hunkSpan(h).newFirst), [12, 18]);
+  });
+
+  it('finds the hunk under a cursor on either side, or the nearest one', () => {
+    const old = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`);
+    const next = [...old];
+    next[4] = 'line five';
+    next.splice(20, 0, 'inserted a', 'inserted b');
+    const hunks = edits.splitHunks(`${old.join('\n')}\n`, `${next.join('\n')}\n`);
+    assert.strictEqual(hunks.length, 2);
+    assert.strictEqual(hunkAtLine(hunks, 5, 'new'), 0);
+    assert.strictEqual(hunkAtLine(hunks, 22, 'new'), 1, 'the second inserted line');
+    assert.strictEqual(hunkAtLine(hunks, 19, 'new'), 1, 'a context line next to the insertion');
+    assert.strictEqual(hunkAtLine(hunks, 5, 'old'), 0);
+    assert.strictEqual(hunkAtLine(hunks, 21, 'old'), 1);
+    assert.strictEqual(hunkAtLine(hunks, 1, 'new'), 0);
+    assert.strictEqual(hunkAtLine([], 1, 'new'), undefined);
   });
 });
