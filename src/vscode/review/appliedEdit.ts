@@ -53,8 +53,11 @@ export class AppliedEdit {
   private readonly entries: Entry[];
   private checking: Promise<boolean> = Promise.resolve(false);
 
-  constructor(applied: Array<{ file: ReviewFile; op: FileOperation }>) {
-    this.entries = applied.flatMap(({ file, op }) => (file.outcome?.kind === 'applied' ? [{ file, op, outcome: file.outcome }] : []));
+  /** `earlier`: the set's previous applies, still tracked for the files this one did not write (each was its own undo step). */
+  constructor(applied: Array<{ file: ReviewFile; op: FileOperation }>, earlier?: AppliedEdit) {
+    const now = applied.flatMap(({ file, op }) => (file.outcome?.kind === 'applied' ? [{ file, op, outcome: file.outcome }] : []));
+    const kept = (earlier?.entries ?? []).filter((e) => !applied.some(({ file }) => file === e.file));
+    this.entries = [...kept, ...now];
   }
 
   /** Whether the edit wrote `uri` (a document or file event there may be its undo or redo). */

@@ -193,7 +193,7 @@ export class ChangeSet implements vscode.Disposable {
         }
         file.undone = false;
       });
-      this.lastEdit = new AppliedEdit(ops.filter((_, i) => kept[i]));
+      this.lastEdit = new AppliedEdit(ops.filter((_, i) => kept[i]), this.lastEdit);
     }
     for (const [file, outcome] of outcomes) if (outcome.kind !== 'skipped') file.outcome = outcome;
     return { ok: true, files: this.report(outcomes, ops) };
