@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChangeSet, ChangeSetReview } from './review';
 import type { Logger } from './log';
+import { nothingWritten } from '../core/review/applySummary';
 
 /** True while at least one change set is under review: the Changes view is shown only then (package.json `when`). */
 export const HAS_CHANGES_CONTEXT = 'stepFlash.hasChanges';
@@ -29,7 +30,13 @@ export function watchReview(review: ChangeSetReview, log: Logger): vscode.Dispos
     }
   };
   update();
-  return review.onDidChange(update);
+  return vscode.Disposable.from(
+    review.onDidChange(update),
+    review.onDidApply(({ set, report }) => {
+      const why = nothingWritten(report);
+      if (why) log.info(`apply "${set.meta.title}": ${why}`);
+    }),
+  );
 }
 
 function logSet(set: ChangeSet, seen: Map<ChangeSet, Map<string, string>>, log: Logger): void {

@@ -15,7 +15,6 @@ const WITHOUT_VSCODE: Record<string, string> = {
   'src/vscode/chat/imageIntake.ts': "the chat host's gate on images arriving from the webview, turning them into stored images for the controller",
   'src/vscode/chat/turnStream.ts': 'streams one turn through the provider service to the chat view',
   'src/vscode/chat/videoUploads.ts': 'uploads attached videos through the provider service and reports progress to the webview',
-  'src/vscode/edits/editFlow.ts': "wires the model's answers and its repair turn (provider service) into the review (ChangeSetReview)",
   'src/vscode/lm/parts.ts': "sorts VS Code's language-model part objects, by the part classes chatProvider.ts hands in from the vscode module, into src/core/lm's plain parts",
   'src/vscode/provider/providerService.ts': 'wires the core provider client to settings, the key store, the log and the status bar',
   'src/vscode/provider/requestLog.ts': 'wraps the client the provider service hands out so that every request reaches the Output log adapter',

@@ -1,6 +1,6 @@
 /** The edit engine's public surface: parse proposals, place them, tell text from binary, split hunks for review. */
 export * from './types';
-export { parseAnswer } from './parseAnswer';
+export { fencedBodies, parseAnswer } from './parseAnswer';
 export { changesFromToolCalls } from './toolCalls';
 export { EDIT_TOOLS, READ_TOOLS } from './toolDefs';
 export { applyFileEdits, applyPatch, blockFailures } from './apply';

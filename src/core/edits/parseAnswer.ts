@@ -42,6 +42,19 @@ function readFence(lines: string[], i: number): Fence | undefined {
   return { marker, info: m[2].trim(), open: i, close: j };
 }
 
+/** The bodies of an answer's fenced code blocks, in order (Apply of an answer whose one block names no file). */
+export function fencedBodies(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  const bodies: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const fence = readFence(lines, i);
+    if (!fence) continue;
+    bodies.push(lines.slice(fence.open + 1, fence.close).join('\n'));
+    i = fence.close;
+  }
+  return bodies;
+}
+
 class Changes {
   readonly list: ProposedChange[] = [];
   addEdit(path: string, edit: SearchReplace): void {

@@ -17,6 +17,8 @@ export class ReviewFile {
   /** True once the user edited the proposed text by hand. */
   edited = false;
   outcome: FileOutcome | undefined;
+  /** True after an Undo took back what apply wrote: the file can be applied again. */
+  undone = false;
 
   constructor(
     readonly plan: PlannedFile,
@@ -101,6 +103,7 @@ export class ReviewFile {
       decision: this.decision,
       hunks: this.hunkList.map((hunk, i) => ({ hunk, decision: this.hunkDecisions[i] ?? 'pending' })),
       ...(this.outcome ? { outcome: this.outcome } : {}),
+      ...(this.undone ? { undone: true } : {}),
     };
   }
 

@@ -32,6 +32,8 @@ export interface ReviewFileSnapshot {
   readonly decision: FileDecision;
   readonly hunks: ReadonlyArray<{ hunk: DiffHunk; decision: Decision }>;
   readonly outcome?: FileOutcome;
+  /** Set when an Undo took back what apply wrote to this file; it can be applied again. */
+  readonly undone?: true;
 }
 
 export interface ApplyReport {

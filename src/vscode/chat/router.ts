@@ -10,6 +10,7 @@ import type { ProviderService } from '../provider/providerService';
 import type { ChatController } from './controller';
 import type { VideoUploads } from './videoUploads';
 import { summarize } from '../commands/editingRunner';
+import { fencedBodies } from '../../core/edits';
 import { updateSetting } from '../settings';
 
 const MAX_DROPPED_BYTES = 130 * 1024 * 1024;
@@ -59,7 +60,9 @@ export class ChatRouter {
       case 'insertCode':
         return this.insert(message.code);
       case 'applyCode':
-        return this.apply(message.pathHint ? `${message.pathHint}\n\`\`\`${message.language}\n${message.code}\n\`\`\`` : message.code, message.turnId);
+        return message.pathHint
+          ? this.apply(`${message.pathHint}\n\`\`\`${message.language}\n${message.code}\n\`\`\``, message.turnId)
+          : this.apply(message.code, message.turnId, message.code);
       case 'applyAnswer':
         return this.apply(this.chat.answerText(message.turnId) ?? '', message.turnId);
       case 'openLink':
@@ -121,11 +124,32 @@ export class ChatRouter {
     await editor.edit((b) => editor.selections.forEach((s) => b.replace(s, code)));
   }
 
-  private async apply(text: string, turnId: string): Promise<void> {
-    const outcome = await this.edits.propose({ text }, { title: 'Apply from chat', source: `chat ${turnId}` });
+  /** Apply from the chat: the answer's edits, or else its one code block that names no file (to the active editor). */
+  private async apply(text: string, turnId: string, snippet?: string): Promise<void> {
+    const meta = { title: 'Apply from chat', source: 'chat' };
+    const outcome = await this.edits.propose({ text }, meta);
+    if (outcome.kind === 'nothing' && outcome.problems.length === 0) return this.applySnippet(snippet !== undefined ? [snippet] : fencedBodies(text), turnId, meta);
     const summary = summarize(outcome);
     await this.chat.noteTurn(turnId, { id: 'apply', level: outcome.kind === 'proposed' ? 'info' : 'warning', text: outcome.kind === 'proposed' ? summary : `${summary} Apply needs SEARCH/REPLACE blocks, a diff, or a code block with its file path on the line before.` });
     if (outcome.kind === 'proposed') await vscode.commands.executeCommand('stepFlash.changes.focus').then(undefined, () => undefined);
+  }
+
+  private async applySnippet(blocks: string[], turnId: string, meta: { title: string; source: string }): Promise<void> {
+    const note = (level: 'info' | 'warning', text: string) => this.chat.noteTurn(turnId, { id: 'apply', level, text });
+    if (blocks.length !== 1) {
+      const text = blocks.length === 0
+        ? 'Nothing to apply: the answer has no code block and no edits.'
+        : `The answer has ${blocks.length} code blocks and none names its file, so it is not clear which goes where. Use Apply on the block you mean: it goes to the active editor (over the selection, if any).`;
+      this.log.info(`apply from the chat: ${text}`);
+      return note('warning', text);
+    }
+    const placed = await this.edits.proposeSnippet(blocks[0]!, meta);
+    if (placed.kind === 'refused') {
+      this.log.info(`apply from the chat: ${placed.reason}`);
+      return note('warning', placed.reason);
+    }
+    await note('info', `The code block names no file, so it is proposed for ${placed.where}: review it in the Changes view.`);
+    await vscode.commands.executeCommand('stepFlash.changes.focus').then(undefined, () => undefined);
   }
 
   private async openLink(href: string): Promise<void> {

@@ -5,6 +5,7 @@ import { commandSystemPrompt } from '../../core/prompts';
 import { diagnosticsText, fileBlock, selectionBlock } from '../context';
 import { progressTitle, runEditingCommand, withChatRevealed, type CommandDeps, type EditingResult } from './editingRunner';
 import type { TurnOutcome } from '../chat/controller';
+import { baseName } from '../../core/review/titles';
 
 /** Optional arguments, so the commands can be driven from tests, keybindings and other extensions. */
 export interface CommandArgs {
@@ -65,7 +66,7 @@ export async function fixProblems(deps: CommandDeps): Promise<EditingResult | un
   }
   return runEditingCommand(deps, {
     intent: 'fix',
-    title: 'Fix Problems',
+    title: `Fix problems in ${baseName(file.path)}`,
     display: `Fix the problems in ${file.path}`,
     prompt: `Fix these problems:\n${problems}`,
     context: [file],
@@ -84,14 +85,14 @@ export async function refactor(deps: CommandDeps, args: CommandArgs = {}): Promi
       ignoreFocusOut: true,
     }));
   if (!instructions?.trim()) return undefined;
-  return runEditingCommand(deps, { intent: 'refactor', title: 'Refactor', display: `Refactor ${what}: ${instructions.trim()}`, prompt: instructions.trim(), context: blocks });
+  return runEditingCommand(deps, { intent: 'refactor', title: `Refactor ${baseName(editor.document.uri.path)}`, display: `Refactor ${what}: ${instructions.trim()}`, prompt: instructions.trim(), context: blocks });
 }
 
 export async function generateTests(deps: CommandDeps): Promise<EditingResult | undefined> {
   const editor = activeEditor();
   if (!editor) return undefined;
   const { blocks, what } = codeContext(editor);
-  return runEditingCommand(deps, { intent: 'tests', title: 'Generate Tests', display: `Generate tests for ${what}`, prompt: 'Write tests for this code.', context: blocks });
+  return runEditingCommand(deps, { intent: 'tests', title: `Tests for ${baseName(editor.document.uri.path)}`, display: `Generate tests for ${what}`, prompt: 'Write tests for this code.', context: blocks });
 }
 
 export async function addDocumentation(deps: CommandDeps): Promise<EditingResult | undefined> {
@@ -100,7 +101,7 @@ export async function addDocumentation(deps: CommandDeps): Promise<EditingResult
   const { blocks, what } = codeContext(editor);
   return runEditingCommand(deps, {
     intent: 'documentation',
-    title: 'Add Documentation',
+    title: `Document ${baseName(editor.document.uri.path)}`,
     display: `Document ${what}`,
     prompt: 'Add documentation comments to this code.',
     context: blocks,

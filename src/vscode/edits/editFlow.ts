@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import * as edits from '../../core/edits';
 import { changesFromToolCalls, parseAnswer, repairPrompt, type MatchFailure, type Proposal, type ProposedChange } from '../../core/edits';
 import type { ApiMessage } from '../../core/chat/types';
@@ -8,6 +9,8 @@ import { vscodeFiles, workspaceGate } from '../review/readBase';
 import type { Logger } from '../log';
 import type { ProviderService } from '../provider/providerService';
 import { commandSystemPrompt } from '../../core/prompts';
+import { placeSnippet } from '../../core/review/snippet';
+import { baseName } from '../../core/review/titles';
 
 /**
  * The repair turn asked inside the task that proposed the edits: the next message of its
@@ -52,6 +55,32 @@ export class EditFlow {
     } finally {
       this.taskRepair = outer;
     }
+  }
+
+  /**
+   * A code block that names no file goes to the file in the active editor: over the selection,
+   * else over the region it resembles (placeSnippet), as a whole-file change the review shows as
+   * a diff. Refused, with the reason, when there is no such editor or no place for it.
+   */
+  async proposeSnippet(code: string, meta: { title: string; source: string }): Promise<{ kind: 'proposed'; set: ChangeSet; where: string } | { kind: 'refused'; reason: string }> {
+    const editor = vscode.window.activeTextEditor;
+    const document = editor?.document;
+    if (!editor || !document || document.uri.scheme !== 'file') {
+      return { kind: 'refused', reason: 'The code block names no file, and no file is open in an editor to apply it to. Open the file it belongs in (select the code it replaces, if you like), then Apply again.' };
+    }
+    const name = baseName(document.uri.path);
+    if (!vscode.workspace.getWorkspaceFolder(document.uri)) {
+      return { kind: 'refused', reason: `The code block names no file, and ${name} (the active editor) is outside the workspace folders, where the review does not write.` };
+    }
+    const selection = editor.selection.isEmpty ? undefined : { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
+    const placed = placeSnippet(document.getText(), code, name, selection);
+    if (!placed.ok) return { kind: 'refused', reason: placed.reason };
+    const path = vscode.workspace.asRelativePath(document.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    const set = await this.review.propose([{ kind: 'create', path, content: placed.newText }], meta);
+    const lines = placed.startLine === placed.endLine ? `line ${placed.startLine}` : `lines ${placed.startLine}–${placed.endLine}`;
+    const where = placed.how === 'selection' ? `the selection in ${name} (${lines})` : `${lines} of ${name}, the code it most resembles`;
+    this.log.info(`apply a code block without a file path: proposed for ${where}`);
+    return { kind: 'proposed', set, where };
   }
 
   /** Changes computed elsewhere (e.g. a language server's rename) go through the same review. */

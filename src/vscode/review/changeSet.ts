@@ -9,6 +9,7 @@ import { mapLimited } from '../../core/review/mapLimited';
 import type { PathGate } from '../../core/review/pathGate';
 import type { ReviewFile } from '../../core/review/reviewFile';
 import type { ApplyReport, FileOutcome, ProposalMeta, ReviewFileSnapshot, ReviewSettings } from '../../core/review/types';
+import { AppliedEdit } from './appliedEdit';
 import { readNow } from './readBase';
 import { buildWorkspaceEdit, landed, saveTouched, type FileOperation } from './workspaceEdit';
 
@@ -17,6 +18,9 @@ const DECISIONS_IN_FLIGHT = 16;
 
 export type LocatedFile = Located<vscode.Uri>;
 
+/** The set as a whole: under review, applied (some file holds what apply wrote), or undone by an Undo and ready to apply again. */
+export type SetState = 'review' | 'applied' | 'undone';
+
 let nextId = 1;
 
 export class ChangeSet implements vscode.Disposable {
@@ -24,6 +28,10 @@ export class ChangeSet implements vscode.Disposable {
   readonly id = `set${nextId++}`;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly applied = new vscode.EventEmitter<ApplyReport>();
+  /** Fires after each apply with its report, whether or not it wrote anything. */
+  readonly onDidApply = this.applied.event;
+  private lastEdit: AppliedEdit | undefined;
   private applying = false;
   private disposed = false;
 
@@ -38,6 +46,22 @@ export class ChangeSet implements vscode.Disposable {
 
   get files(): ReviewFileSnapshot[] {
     return this.located.map((l) => l.file.snapshot());
+  }
+
+  get state(): SetState {
+    const files = this.located.map((l) => l.file);
+    if (files.some((f) => f.outcome?.kind === 'applied')) return 'applied';
+    return files.some((f) => f.undone) ? 'undone' : 'review';
+  }
+
+  /** Whether the last apply wrote `uri`, so an Undo or Redo there concerns this set. */
+  wrote(uri: vscode.Uri): boolean {
+    return this.lastEdit?.touches(uri.toString()) ?? false;
+  }
+
+  /** Compares the files with what the last apply wrote (after an Undo or Redo) and says so when a file's state changed. */
+  async recheckApplied(): Promise<void> {
+    if (this.lastEdit && (await this.lastEdit.check()) && !this.disposed) this.changed.fire();
   }
 
   get isDisposed(): boolean {
@@ -92,7 +116,9 @@ export class ChangeSet implements vscode.Disposable {
     if (this.applying) throw new Error(`the change set "${this.meta.title}" is already being applied.`);
     this.applying = true;
     try {
-      return await this.applyNow();
+      const report = await this.applyNow();
+      this.applied.fire(report);
+      return report;
     } finally {
       this.applying = false;
       this.changed.fire();
@@ -104,6 +130,7 @@ export class ChangeSet implements vscode.Disposable {
     this.disposed = true;
     this.changed.fire();
     this.changed.dispose();
+    this.applied.dispose();
   }
 
   private async applyNow(): Promise<ApplyReport> {
@@ -164,7 +191,9 @@ export class ChangeSet implements vscode.Disposable {
         } else {
           file.outcome = { kind: 'applied', message: `${file.path}: ${describe(op)}${note ? `, ${note}` : ''}.` };
         }
+        file.undone = false;
       });
+      this.lastEdit = new AppliedEdit(ops.filter((_, i) => kept[i]), this.lastEdit);
     }
     for (const [file, outcome] of outcomes) if (outcome.kind !== 'skipped') file.outcome = outcome;
     return { ok: true, files: this.report(outcomes, ops) };

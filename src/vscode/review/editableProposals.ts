@@ -7,9 +7,9 @@
  */
 import * as vscode from 'vscode';
 import type { ChangeSet } from './changeSet';
-import { parseProposedUri } from './proposedDocuments';
+import { EDIT_SCHEME, parseProposedUri } from './proposedDocuments';
 
-export const EDIT_SCHEME = 'step-flash-edit';
+export { EDIT_SCHEME };
 
 export class EditableProposals implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();

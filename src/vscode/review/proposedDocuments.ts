@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import type { ChangeSet } from './changeSet';
 
 export const PROPOSED_SCHEME = 'step-flash-proposed';
+/** The writable proposed side (editableProposals.ts). */
+export const EDIT_SCHEME = 'step-flash-edit';
 
 export type Side = 'proposed' | 'base';
 
@@ -19,6 +21,27 @@ export function proposedUri(set: ChangeSet, path: string, side: Side = 'proposed
 /** The set and path a proposed-document URI names. */
 export function parseProposedUri(uri: vscode.Uri): { setId: string; path: string; side: Side } {
   return { setId: uri.authority, path: uri.path.replace(/^\//, ''), side: uri.query === 'side=base' ? 'base' : 'proposed' };
+}
+
+/** Both schemes a set's diffs use: the read-only proposal and the editable one (editableProposals.ts). */
+const SET_SCHEMES = new Set([PROPOSED_SCHEME, EDIT_SCHEME]);
+
+/**
+ * Closes the tabs a set opened (its diffs, or a proposed document shown alone), only those of
+ * `paths` when given. A tab with unsaved edits to a proposal stays: closing it would ask to save.
+ */
+export async function closeProposalTabs(setId: string, paths?: ReadonlySet<string>): Promise<void> {
+  const opened = (uri: vscode.Uri | undefined) =>
+    uri !== undefined && SET_SCHEMES.has(uri.scheme) && uri.authority === setId && (!paths || paths.has(parseProposedUri(uri).path));
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => {
+      if (tab.isDirty) return false;
+      const { input } = tab;
+      if (input instanceof vscode.TabInputTextDiff) return opened(input.modified) || opened(input.original);
+      return input instanceof vscode.TabInputText && opened(input.uri);
+    });
+  if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true).then(undefined, () => undefined);
 }
 
 export class ProposedContentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {

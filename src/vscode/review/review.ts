@@ -10,10 +10,11 @@ import type { EditEngine } from '../../core/review/engine';
 import { planProposal } from '../../core/review/propose';
 import { readBase } from '../../core/review/readBase';
 import { ReviewFile } from '../../core/review/reviewFile';
-import type { ProposalMeta, RepairHook, ReviewSettings } from '../../core/review/types';
+import { proposedTabTitle } from '../../core/review/titles';
+import type { ApplyReport, ProposalMeta, RepairHook, ReviewSettings } from '../../core/review/types';
 import { ChangeSet, type LocatedFile } from './changeSet';
 import { EDIT_SCHEME } from './editableProposals';
-import { PROPOSED_SCHEME, ProposedContentProvider, proposedUri } from './proposedDocuments';
+import { closeProposalTabs, PROPOSED_SCHEME, ProposedContentProvider, proposedUri } from './proposedDocuments';
 import { vscodeFiles, workspaceGate } from './readBase';
 
 /** Lets the extension host handle other work while a large proposal is planned: a turn every 20 ms of work, not one per file. */
@@ -33,6 +34,9 @@ export class ChangeSetReview implements vscode.Disposable {
   private readonly list: ChangeSet[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly applied = new vscode.EventEmitter<{ set: ChangeSet; report: ApplyReport }>();
+  /** Every apply of every set, with its report (the log says when one wrote nothing). */
+  readonly onDidApply = this.applied.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   private readonly engine: EditEngine;
@@ -44,7 +48,18 @@ export class ChangeSetReview implements vscode.Disposable {
     this.engine = options.engine ?? edits;
     this.onNeedsRepair = options.onNeedsRepair;
     this.content = new ProposedContentProvider((id) => this.find(id));
-    this.subscriptions.push(this.content, this.changed);
+    this.subscriptions.push(
+      this.content,
+      this.changed,
+      this.applied,
+      // Undo and Redo of an apply: the sets it concerns compare their files with what they wrote.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.reason !== undefined) this.recheckApplied([e.document.uri]);
+      }),
+      vscode.workspace.onDidCreateFiles((e) => this.recheckApplied(e.files)),
+      vscode.workspace.onDidDeleteFiles((e) => this.recheckApplied(e.files)),
+      vscode.workspace.onDidRenameFiles((e) => this.recheckApplied(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
+    );
   }
 
   get sets(): readonly ChangeSet[] {
@@ -82,9 +97,17 @@ export class ChangeSetReview implements vscode.Disposable {
     this.list.push(set);
     this.subscriptions.push(
       set.onDidChange(() => {
-        if (set.isDisposed) this.forget(set);
-        else this.content.refresh(set);
+        if (set.isDisposed) {
+          this.forget(set);
+          void closeProposalTabs(set.id);
+        } else this.content.refresh(set);
         this.changed.fire();
+      }),
+      set.onDidApply((report) => {
+        // A file apply wrote or left for good has nothing more to review; files still pending keep their diffs.
+        const done = new Set(set.files.filter((f) => f.outcome).map((f) => f.path));
+        if (report.ok) void closeProposalTabs(set.id, done);
+        this.applied.fire({ set, report });
       }),
     );
     this.changed.fire();
@@ -97,7 +120,7 @@ export class ChangeSetReview implements vscode.Disposable {
     const status = file.plan.status;
     const left = status === 'created' || status === 'failed' ? proposedUri(set, file.path, 'base') : (fromUri ?? uri);
     const right = proposedUri(set, file.path);
-    await vscode.commands.executeCommand('vscode.diff', left, right, `${file.path} (proposed by ${set.meta.source})`);
+    await vscode.commands.executeCommand('vscode.diff', left, right, tabTitle(set, file.path, file.plan.fromPath));
   }
 
   /** Opens the same diff with a writable proposed side; saving it makes the edit the proposal. */
@@ -109,7 +132,7 @@ export class ChangeSetReview implements vscode.Disposable {
     }
     const left = status === 'created' ? proposedUri(set, file.path, 'base') : uri;
     const right = proposedUri(set, file.path, 'proposed', EDIT_SCHEME);
-    await vscode.commands.executeCommand('vscode.diff', left, right, `${file.path} (editing the proposal; save to keep)`);
+    await vscode.commands.executeCommand('vscode.diff', left, right, tabTitle(set, file.path, undefined, true));
   }
 
   dispose(): void {
@@ -117,10 +140,18 @@ export class ChangeSetReview implements vscode.Disposable {
     for (const d of this.subscriptions) d.dispose();
   }
 
+  private recheckApplied(uris: readonly vscode.Uri[]): void {
+    for (const set of this.list) if (uris.some((uri) => set.wrote(uri))) void set.recheckApplied();
+  }
+
   private forget(set: ChangeSet): void {
     const index = this.list.indexOf(set);
     if (index >= 0) this.list.splice(index, 1);
   }
+}
+
+function tabTitle(set: ChangeSet, path: string, fromPath?: string, editing = false): string {
+  return proposedTabTitle(path, set.files.map((f) => f.path), fromPath, editing);
 }
 
 /** A refused file has no real URI; its diff shows the proposal side only. */

@@ -8,6 +8,7 @@ import type { ChangeSet } from './changeSet';
 import { countsLabel, hunkCounts, hunkLabel } from '../../core/review/decisions';
 import type { ChangeSetReview } from './review';
 import type { FileStatus, ReviewFileSnapshot } from '../../core/review/types';
+import { changeSetTitle } from '../../core/review/titles';
 
 export type ReviewNode =
   | { kind: 'set'; set: ChangeSet }
@@ -61,10 +62,12 @@ function snapshotOf(set: ChangeSet, path: string): ReviewFileSnapshot {
 }
 
 function setItem(set: ChangeSet): vscode.TreeItem {
-  const item = new vscode.TreeItem(set.meta.title, vscode.TreeItemCollapsibleState.Expanded);
   const files = set.files;
+  const item = new vscode.TreeItem(changeSetTitle(set.meta.title, files.length), vscode.TreeItemCollapsibleState.Expanded);
   const accepted = files.filter((f) => f.decision === 'accepted' || f.decision === 'partial').length;
-  item.description = `${set.meta.source} · ${accepted}/${files.length} accepted`;
+  const state = set.state;
+  item.description = state === 'applied' ? 'applied' : state === 'undone' ? 'undone · apply again to redo it' : `${accepted}/${files.length} accepted`;
+  item.tooltip = state === 'undone' ? 'Undo took these changes back; Apply writes the accepted ones again.' : undefined;
   item.contextValue = set.isSettled ? 'stepFlash.changeSet.settled' : 'stepFlash.changeSet';
   item.iconPath = new vscode.ThemeIcon('git-pull-request-draft');
   return item;
@@ -74,11 +77,12 @@ function fileItem(node: Extract<ReviewNode, { kind: 'file' }>, file: ReviewFileS
   const name = file.path.split(/[\\/]/).pop() ?? file.path;
   const hasHunks = file.status === 'modified' && !file.outcome && file.hunks.length > 0;
   const item = new vscode.TreeItem(name, hasHunks ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  const state = file.outcome ? file.outcome.kind : file.status === 'failed' ? '' : file.decision;
+  const state = file.outcome ? file.outcome.kind : file.undone ? 'undone' : file.status === 'failed' ? '' : file.decision;
   const where = file.fromPath !== undefined ? `${file.fromPath} → ${file.path}` : file.path;
   item.description = [countsLabel(file.added, file.removed), state, where].filter(Boolean).join(' · ');
   item.iconPath = STATUS_ICONS[file.status];
-  item.tooltip = file.outcome?.message ?? file.reason ?? `${file.status}: ${where} (${countsLabel(file.added, file.removed)}), ${file.decision}`;
+  const undone = file.undone ? `Undo took back the applied change; it is ${file.decision} and Apply writes it again. ` : '';
+  item.tooltip = file.outcome?.message ?? file.reason ?? `${undone}${file.status}: ${where} (${countsLabel(file.added, file.removed)}), ${file.decision}`;
   item.contextValue = file.outcome || file.status === 'failed' ? 'stepFlash.changeFile.done' : `stepFlash.changeFile.${file.status}`;
   item.command = { command: 'stepFlash.review.openDiff', title: 'Open Diff', arguments: [node] };
   return item;

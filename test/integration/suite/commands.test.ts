@@ -71,6 +71,7 @@ describe('commands: edits proposed for review, effort per command', function () 
 
     assert.strictEqual(result.proposal?.kind, 'proposed');
     const set = result.proposal.kind === 'proposed' ? result.proposal.set : undefined;
+    assert.strictEqual(set!.meta.title, 'Refactor cart.ts', 'titled by the command and its subject, never an id');
     assert.deepStrictEqual(set!.files.map((f) => [f.path, f.status]), [
       ['commands/cart.ts', 'modified'],
       ['commands/pricing.ts', 'created'],

@@ -218,7 +218,7 @@ describe('change-set review (in the extension host)', () => {
       const [file] = outcome.set.files;
       assert.deepStrictEqual([file?.path, file?.status], ['review/existing.ts', 'failed'], how);
       assert.match(file?.reason ?? '', /^the proposal creates review\/existing\.ts as a new file, but it already exists; it was not replaced/, how);
-      const setNode = tree.getChildren().find((n) => n.kind === 'set' && tree.getTreeItem(n).label === how);
+      const setNode = tree.getChildren().find((n) => n.kind === 'set' && tree.getTreeItem(n).label === `${how} · 1 file`);
       assert.ok(setNode, `${how}: the set is in the Changes tree`);
       const [fileNode] = tree.getChildren(setNode);
       assert.match(String(tree.getTreeItem(fileNode!).tooltip), /already exists; it was not replaced/, `${how}: the tree shows why`);
