@@ -14,6 +14,7 @@ import type { HistoryStore } from './historyStore';
 import type { Logger } from '../log';
 import { streamTurn } from './turnStream';
 import { checkImages } from './imageIntake';
+import type { AdvisorSink } from '../../core/advisor';
 
 export const newId = () => randomBytes(8).toString('hex');
 
@@ -50,7 +51,12 @@ export interface TurnContext {
   ask(messages: ChatMessage[], tools?: readonly ToolDefinition[]): Promise<ChatResult>;
   /** Shows a step of the turn: a tool call (the default) or a note such as the review summary. */
   step(title: string, kind?: TurnStep['kind']): void;
+  /** Advisor steps of this turn, each with its own usage, which the turn's total includes. */
+  advisor: AdvisorSink;
 }
+
+/** A chat message that is a command of its own (`/advise`): what the model is told, and how the turn runs. */
+export type ChatCommand = (text: string) => { prompt: string; run: (ctx: TurnContext) => Promise<TurnRunResult> } | undefined;
 
 export interface TurnRunResult {
   text: string;
@@ -78,6 +84,8 @@ export class ChatController {
   lastError: { turnId: string; error: StepError } | undefined;
   /** Chats deleted while one of their turns was still running: its end must not save them again. */
   private readonly deleted = new Set<string>();
+  /** Recognises chat messages that run as commands (set by the services: `/advise`). */
+  chatCommand: ChatCommand | undefined;
 
   constructor(
     private readonly view: ChatViewProvider,
@@ -169,9 +177,10 @@ export class ChatController {
       this.post({ type: 'sendRejected', sendId: message.sendId, reason: `Could not attach context: ${(error as Error).message}` });
       return;
     }
-    const { intent, text } = message.effort === 'auto' ? intentFromChat(message.text) : { intent: 'chat' as Intent, text: message.text };
+    const command = this.chatCommand?.(message.text);
+    const { intent, text } = message.effort === 'auto' && !command ? intentFromChat(message.text) : { intent: 'chat' as Intent, text: command?.prompt ?? message.text };
     onStart();
-    await this.runTurn({ intent, display: message.text, prompt: text, effortChoice: message.effort, effortLocked: message.effortLocked === true, context, images: checked, videos: attachedVideos, sendId: message.sendId });
+    await this.runTurn({ intent, display: message.text, prompt: text, ...(command ? { run: command.run } : {}), effortChoice: message.effort, effortLocked: message.effortLocked === true, context, images: checked, videos: attachedVideos, sendId: message.sendId });
   }
 
   /** What stops media from being sent right now (no vision, no video), said before trying. */
@@ -262,6 +271,13 @@ export class ChatController {
       messages,
       signal,
       step: (title, kind = 'tool') => emit({ kind: 'step', step: { id: `s${++steps}`, kind, title } }),
+      advisor: {
+        step: ({ id = `s${++steps}`, ...view }) => {
+          emit({ kind: 'step', step: { id, kind: 'advisor', ...view } });
+          return id;
+        },
+        usage: (usage) => emit({ kind: 'usage', usage }),
+      },
       ask: (msgs, tools) => {
         // A later request of the same turn (a tool loop) starts a new paragraph of its answer.
         let separate = Boolean(findTurn(chat, turnId)?.text.trim());

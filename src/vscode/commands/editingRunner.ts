@@ -12,6 +12,8 @@ import { runReadTool } from '../edits/readTools';
 import { readSettings } from '../settings';
 import { CHANGES_VIEW_ID } from '../viewIds';
 import type { VscodeTools } from '../lm/toolBridge';
+import type { AdvisorService } from '../advisor/advisorService';
+import { planWithAdvisor } from '../../core/advisor';
 
 export interface CommandDeps {
   chat: ChatController;
@@ -20,6 +22,8 @@ export interface CommandDeps {
   provider: ProviderService;
   /** VS Code's tools the agent may call (stepFlash.agent.vscodeTools). */
   vscodeTools?: VscodeTools;
+  /** The advisor (stepFlash.advisor.*); consulted only when it is on. */
+  advisor?: AdvisorService;
 }
 
 export interface EditingRequest {
@@ -90,7 +94,10 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
           turnId = ctx.turnId;
           const extra = deps.vscodeTools?.forCommand(token, (step) => ctx.step(step));
           const read = extra ? [...READ_TOOLS, ...extra.definitions] : READ_TOOLS;
-          const agent = await runAgent(ctx.messages, { read, edit: EDIT_TOOLS }, readSettings().agentMaxSteps, {
+          const advisor = deps.advisor?.forTask(ctx.advisor, ctx.signal) ?? { kind: 'off' as const };
+          const task = advisor.kind === 'ready' ? advisor.task : undefined;
+          const messages = await planWithAdvisor(advisor, request, ctx.messages, ctx.advisor);
+          const agent = await runAgent(messages, { read, edit: EDIT_TOOLS }, readSettings().agentMaxSteps, {
             ask: async (messages, tools) => {
               const result = await ctx.ask(messages, tools);
               const toolCalls = result.toolCalls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments }));
@@ -98,6 +105,7 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
             },
             runReadTool: (name, args) => (extra?.has(name) ? extra.run(name, args) : runReadTool(name, args)),
             ...(extra ? { extraReadTools: extra } : {}),
+            ...(task ? { advisor: task.forAgent() } : {}),
             onStep: (step) => {
               ctx.step(step);
               progress.report({ message: step });
@@ -105,7 +113,7 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
           });
           if (agent.stopped) return { text: agent.text, stopped: true };
           progress.report({ message: 'placing the proposed edits…' });
-          proposal = await deps.edits.propose({ toolCalls: agent.editCalls, text: agent.text }, { title: request.title, source: request.intent });
+          proposal = await deps.edits.propose({ toolCalls: agent.editCalls, text: agent.text }, { title: request.title, source: request.intent }, task);
           const summary = summarize(proposal);
           ctx.step(summary, 'note');
           return { text: agent.text || summary, stopped: false };
