@@ -103,6 +103,24 @@ describe('advisor: Flash executes, a stronger model advises', function () {
     assert.ok((await set!.apply()).ok);
   });
 
+  it('advisor: the executor calls ask_advisor and gets the answer as the tool result, within the per-task limit', async () => {
+    await advisorOn({ 'advisor.maxCallsPerTask': 2 });
+    sim.enqueue(
+      { toolCalls: [tool('ask_advisor', { question: 'Should lineTotal live in its own module?', context: 'cartTotal multiplies unitPrice by quantity' })] },
+      { toolCalls: [tool('ask_advisor', { question: 'And the tests?' })] },
+      { content: 'Done.', toolCalls: [GOOD_EDIT] },
+    );
+    sim.enqueueAdvisor({ content: 'Plan: one step.' }, { content: 'Yes: a pricing module.' });
+    const result = await refactor('extract the line total');
+    assert.strictEqual(result.proposal?.kind, 'proposed');
+    const sent = bodies(sim);
+    assert.deepStrictEqual(sent.map((s) => s.advisor), [true, false, true, false, false], 'the third consultation is over the limit and never sent');
+    assert.match(lastText(sent[2]!.body), /Should lineTotal live in its own module\?[\s\S]*cartTotal multiplies unitPrice by quantity/);
+    const toolResults = sent[4]!.body.messages.filter((m) => m.role === 'tool').map((m) => String(m.content));
+    assert.deepStrictEqual(toolResults, ['Advice from the advisor (sim-advisor):\nYes: a pricing module.', 'The advisor could not be consulted (the limit of 2 advisor call(s) for this task was reached (stepFlash.advisor.maxCallsPerTask)). Continue on your own.']);
+    assert.deepStrictEqual(advisorSteps().map((s) => s.title), ['Advisor · sim-advisor · asked for a plan', 'Advisor · sim-advisor · the executor asked', 'Advisor · sim-advisor · the executor asked — not asked']);
+  });
+
   it('advisor: a 401 from the advisor leaves the task working, with a step that says why', async () => {
     await advisorOn();
     sim.enqueueAdvisor({ fault: { kind: 'status', status: 401 } });
