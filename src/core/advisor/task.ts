@@ -126,9 +126,10 @@ export class AdvisorTask {
       }, this.options.timeoutMs);
     });
     try {
-      const reply = await Promise.race([this.port.ask(messages, abort.signal), timeout]);
-      if (parent?.aborted) throw new Error('the task was stopped');
-      return reply;
+      return await Promise.race([this.port.ask(messages, abort.signal), timeout]);
+    } catch (error) {
+      // The user's stop, not the advisor, ended the request: say so rather than the client's cancellation.
+      throw parent?.aborted ? new Error('the task was stopped') : error;
     } finally {
       clearTimeout(timer);
       parent?.removeEventListener('abort', onStop);

@@ -119,6 +119,17 @@ describe('AdvisorTask', () => {
     assert.strictEqual(sent.length, 0);
   });
 
+  it('says the task was stopped when the user stops it during a consultation', async () => {
+    const s = sink();
+    const stop = new AbortController();
+    const { p } = port((_m, signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('Request was aborted.')))));
+    const task = new AdvisorTask(p, { maxCalls: 3, timeoutMs: 5_000, signal: stop.signal }, s.sink);
+    const pending = task.consult({ reason: 'plan', question: 'q', context: '' });
+    stop.abort();
+    const result = await pending;
+    assert.strictEqual(result.ok ? '' : result.why, 'the task was stopped');
+  });
+
   describe('forAgent', () => {
     it('answers ask_advisor with the chosen context and the user task, and refuses an empty question', async () => {
       const s = sink();
