@@ -103,3 +103,9 @@ export function adviseRequest(text: string): string | undefined {
   const match = /^\s*\/advise\b\s*/i.exec(text);
   return match ? text.slice(match[0].length).trim() : undefined;
 }
+
+/** The question Ask the Advisor puts about an answer: its failure when it failed, else what is wrong with it. */
+export function adviseQuestion(turn: { status: string; error?: { title: string; message: string } } | undefined): string {
+  if (turn?.status === 'error' && turn.error) return `The last attempt failed: ${turn.error.title}: ${turn.error.message} What should be done instead?`;
+  return 'The user is not satisfied with the last answer. What is wrong or missing in it, and what should the answer be?';
+}

@@ -14,7 +14,7 @@ import type { HistoryStore } from './historyStore';
 import type { Logger } from '../log';
 import { streamTurn } from './turnStream';
 import { checkImages } from './imageIntake';
-import type { AdvisorSink } from '../../core/advisor';
+import { adviseQuestion, type AdvisorSink } from '../../core/advisor';
 
 export const newId = () => randomBytes(8).toString('hex');
 
@@ -119,7 +119,9 @@ export class ChatController {
 
   /** Provider, model, key and media limits only: a settings or key change must not re-send the conversation. */
   async syncStatus(): Promise<void> {
-    if (this.view.isReady) this.post({ type: 'status', status: await this.provider.statusView() });
+    if (!this.view.isReady) return;
+    const status = await this.provider.statusView();
+    this.post({ type: 'status', status: { ...status, ...(readSettings().advisor.enabled ? { advisor: true } : {}) } });
   }
 
   private syncHistory(): void {
@@ -306,6 +308,17 @@ export class ChatController {
     }
     const { sendId: _sendId, ...again } = input;
     await this.runTurn({ ...again, retryOf: turnId });
+  }
+
+  /** Ask the Advisor on an answer: a new `/advise` turn about it, saying how it failed when it did. */
+  async advise(turnId: string): Promise<void> {
+    const turn = findTurn(this.chat, turnId);
+    const command = this.chatCommand?.(`/advise ${adviseQuestion(turn)}`);
+    if (!turn || !command) {
+      this.post({ type: 'notice', level: 'warning', text: 'That answer is no longer in this chat, so the advisor cannot be asked about it.' });
+      return;
+    }
+    await this.runTurn({ intent: 'chat', display: '/advise — Ask the Advisor about the answer above', prompt: command.prompt, run: command.run });
   }
 
   /** Says something about a turn of the open chat, saved with it; a turn it no longer shows gets a plain notice. */

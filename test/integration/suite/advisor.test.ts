@@ -161,6 +161,24 @@ describe('advisor: Flash executes, a stronger model advises', function () {
     assert.deepStrictEqual(advisorSteps().map((s) => [s.title, s.detail, s.usage!.costUsd > 0]), [['Advisor · sim-advisor · you asked (/advise)', 'Cache the total.', true]]);
   });
 
+  it('advisor: Ask the Advisor on a failed answer asks about the failure, and the model answers with the advice', async () => {
+    await advisorOn();
+    sim.enqueue({ fault: { kind: 'status', status: 400, message: 'upstream exploded' } });
+    await api.router.handle({ type: 'send', sendId: 'a3', text: 'why is cartTotal slow?', effort: 'auto', attachments: [], chips: [] });
+    const failed = api.chat.current.turns.at(-1)!;
+    assert.strictEqual(failed.status, 'error');
+    sim.enqueueAdvisor({ content: 'Retry with a smaller question.' });
+    sim.enqueue({ content: 'Here is a smaller answer.' });
+    await api.router.handle({ type: 'advise', turnId: failed.id });
+    const advised = bodies(sim).filter((s) => s.advisor);
+    assert.strictEqual(advised.length, 1);
+    assert.match(lastText(advised[0]!.body), /The last attempt failed: [^\n]*upstream exploded[\s\S]*What should be done instead\?/);
+    const turn = api.chat.current.turns.at(-1)!;
+    assert.strictEqual(turn.user.text, '/advise — Ask the Advisor about the answer above');
+    assert.strictEqual(turn.text, 'Here is a smaller answer.');
+    assert.deepStrictEqual(advisorSteps().map((s) => s.title), ['Advisor · sim-advisor · you asked (/advise)']);
+  });
+
   it('advisor: off, no advisor request is ever sent — not for a Refactor, not for /advise — and no advisor tool is offered', async () => {
     await setSetting('advisor.model', ADVISOR);
     sim.enqueue({ toolCalls: [tool('read_file', { path: 'commands/format.ts' })] }, { content: 'Done.', toolCalls: [GOOD_EDIT] }, { content: 'An answer without advice.' });

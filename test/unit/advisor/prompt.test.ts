@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { adviseRequest, advisorCostUsd, advisorReadiness, clip, parsePrice, RepeatedToolErrors, transcript, type AdvisorSettings } from '../../../src/core/advisor';
+import { adviseQuestion, adviseRequest, advisorCostUsd, advisorReadiness, clip, parsePrice, RepeatedToolErrors, transcript, type AdvisorSettings } from '../../../src/core/advisor';
 
 const ON: AdvisorSettings = { enabled: true, provider: 'openrouter', model: 'some/big-model', maxCallsPerTask: 3, timeoutSeconds: 60 };
 
@@ -36,6 +36,11 @@ describe('advisor prompts', () => {
     assert.strictEqual(adviseRequest('  /ADVISE'), '');
     assert.strictEqual(adviseRequest('/advisers are'), undefined);
     assert.strictEqual(adviseRequest('please /advise'), undefined);
+  });
+
+  it('asks Ask the Advisor\'s question about a failure when the answer failed, else about the answer', () => {
+    assert.strictEqual(adviseQuestion({ status: 'error', error: { title: 'Server error (500)', message: 'The server failed.' } }), 'The last attempt failed: Server error (500): The server failed. What should be done instead?');
+    assert.match(adviseQuestion({ status: 'done' }), /^The user is not satisfied with the last answer/);
   });
 
   it('renders the exchange for the advisor: tool calls and results, images named, no system prompt', () => {
