@@ -51,7 +51,8 @@ if (withSim) {
   const { startSimulator } = await import(join(ROOT, 'out', 'test', 'sim', 'server.js'));
   const { demoModel } = await import(join(ROOT, 'out', 'test', 'sim', 'demo', 'index.js'));
   // Paced like a fast real stream, so the streaming and the Thinking section can be watched.
-  sim = await startSimulator({ tokensPerSecond: 120, ...(echo ? {} : { fallback: demoModel() }) });
+  // Any model id other than the executor's is answered as the advisor (stepFlash.advisor.model).
+  sim = await startSimulator({ tokensPerSecond: 120, advisor: true, ...(echo ? {} : { fallback: demoModel() }) });
   env.STEP_FLASH_BASE_URL_OVERRIDES = JSON.stringify({ 'stepfun-global': sim.url('global'), 'stepfun-china': sim.url('china') });
   console.log(`Simulator (${echo ? 'echo replies' : 'demo model'}): global ${sim.url('global')} (key sk-global-test), china ${sim.url('china')} (key sk-china-test)`);
 }

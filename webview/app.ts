@@ -81,6 +81,7 @@ export class ChatApp {
     switch (message.type) {
       case 'status': {
         this.status = message.status;
+        document.body.classList.toggle('advisor-on', message.status.advisor === true);
         this.header.setStatus(message.status);
         const blocked = this.setup.setStatus(message.status);
         this.transcript.setEmptyText(blocked ? SETUP_TEXT : READY_TEXT);

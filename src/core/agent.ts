@@ -3,6 +3,8 @@
  * read-only tools (read_file, list_files, search_text) to gather context, each
  * call shown as a step, until it proposes edits through the edit tools or
  * answers in text. The step limit keeps a confused model from looping forever.
+ * With an advisor, the model may also call ask_advisor, and the advisor is asked
+ * on its own when the model is stuck (the step limit, the same tool error twice).
  *
  * Every step only appends to the conversation, and every request offers the same tools
  * in the same order, so each step's prompt extends the previous one byte for byte and
@@ -12,6 +14,7 @@ import type { ApiMessage, ApiToolCall } from './chat/types';
 import type { ToolDefinition } from './provider/types';
 import type { UsageView } from '../shared/protocol';
 import { addUsage, ZERO_USAGE } from './chat/types';
+import { ASK_ADVISOR, RepeatedToolErrors, type AgentAdvisor } from './advisor';
 
 export interface ModelTurn {
   text: string;
@@ -28,6 +31,8 @@ export interface AgentDeps {
   onStep(step: string): void;
   /** Context-gathering tools beyond the built-in three (VS Code's tools): their names, and how their steps read. */
   extraReadTools?: { has(name: string): boolean; describe(name: string, args: Record<string, unknown>): string };
+  /** Set only when the advisor is on: without it no advisor tool is offered and no advisor request is sent. */
+  advisor?: AgentAdvisor;
 }
 
 export interface AgentResult {
@@ -74,17 +79,21 @@ export async function runAgent(
 ): Promise<AgentResult> {
   const messages = [...initial];
   const steps: string[] = [];
-  const isRead = (name: string) => READ_TOOL_NAMES.has(name) || deps.extraReadTools?.has(name) === true;
+  const advisor = deps.advisor;
+  const isRead = (name: string) => READ_TOOL_NAMES.has(name) || deps.extraReadTools?.has(name) === true || (advisor !== undefined && name === ASK_ADVISOR);
+  const read = advisor ? [...tools.read, advisor.tool] : tools.read;
+  const toolErrors = new RepeatedToolErrors();
   let usage = ZERO_USAGE;
   // One list for every step: a list that changed at the step limit would break the cached prefix.
-  const offered = [...tools.read, ...tools.edit];
+  const offered = [...read, ...tools.edit];
   // Each round that continues adds at least one step, so the step limit ends the loop.
   for (;;) {
     const lastRound = steps.length >= maxSteps;
     if (lastRound) {
+      const advice = await advisor?.stuck('step-limit', `The executor used all ${maxSteps} read steps without proposing its changes. What should it propose now?`, messages);
       messages.push({
         role: 'user',
-        content: `You have used all ${maxSteps} read steps: further read calls are not run. Propose your changes now with the edit tools, or answer in text.`,
+        content: `You have used all ${maxSteps} read steps: further read calls are not run. Propose your changes now with the edit tools, or answer in text.${advice ? `\n\n${advice}` : ''}`,
       });
     }
     const turn = await deps.ask(messages, offered);
@@ -96,12 +105,17 @@ export async function runAgent(
     }
     const calls: ApiToolCall[] = reads.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
     messages.push({ role: 'assistant', content: turn.text || null, tool_calls: calls });
+    let repeatedError: string | undefined;
     for (const call of reads) {
       const args = parseArgs(call.arguments);
       let result: string;
       if (typeof args === 'string') {
         result = `Error: ${args}`;
         steps.push(`${call.name}: ${args}`);
+      } else if (advisor && call.name === ASK_ADVISOR) {
+        // The consultation shows as its own advisor step; it counts toward the limit like any other step.
+        steps.push('Asked the advisor');
+        result = await advisor.ask(args, messages);
       } else {
         const step = deps.extraReadTools?.has(call.name) ? deps.extraReadTools.describe(call.name, args) : describeStep(call.name, args);
         steps.push(step);
@@ -109,6 +123,11 @@ export async function runAgent(
         result = await deps.runReadTool(call.name, args);
       }
       messages.push({ role: 'tool', tool_call_id: call.id, content: result });
+      if (advisor && call.name !== ASK_ADVISOR && toolErrors.repeated(call.name, result)) repeatedError ??= `${call.name} failed twice with: ${result}`;
+    }
+    if (advisor && repeatedError) {
+      const advice = await advisor.stuck('repeated-error', `The executor keeps getting the same tool error. ${repeatedError}\nHow should it proceed?`, messages);
+      if (advice) messages.push({ role: 'user', content: advice });
     }
   }
 }

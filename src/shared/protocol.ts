@@ -75,6 +75,8 @@ export const StatusView = z.object({
   maxImageEdge: z.int().check(z.positive()),
   maxImageBytes: z.int().check(z.positive()),
   defaultDetail: ImageDetail,
+  /** The advisor is on (stepFlash.advisor.enabled): the last answer offers Ask the Advisor. */
+  advisor: z.optional(z.boolean()),
 });
 export type StatusView = z.infer<typeof StatusView>;
 
@@ -131,6 +133,8 @@ export const WebviewMessage = z.discriminatedUnion('type', [
   }),
   W('stop', { turnId: z.string() }),
   W('retry', { turnId: z.string() }),
+  /** Ask the Advisor about this answer (a failed or unsatisfying one). */
+  W('advise', { turnId: z.string() }),
   W('newChat', {}),
   W('openChat', { chatId: z.string() }),
   W('deleteChat', { chatId: z.string() }),

@@ -25,6 +25,8 @@ import { createLanguageModelProvider } from './lm/register';
 import { VscodeTools } from './lm/toolBridge';
 import type { ChatInformation, ChatProvider } from './lm/api';
 import { watchReview } from './reviewActivity';
+import { AdvisorService } from './advisor/advisorService';
+import { adviseCommand } from './advisor/adviseCommand';
 
 /** The handles the extension's API gives to integration tests (and other extensions). */
 export interface Services {
@@ -52,7 +54,9 @@ export function createServices(context: vscode.ExtensionContext, keys: KeyStore,
   const edits = new EditFlow(review, provider, log);
   const router = new ChatRouter(chat, provider, new VideoUploads(provider, (m) => chat.post(m), log), new FileIndex(), edits, log);
   const keyCommands = new KeyCommands(provider, log, context.globalState);
-  const deps = { chat, chatView, edits, provider, vscodeTools: new VscodeTools(log) };
+  const advisor = new AdvisorService(provider, log);
+  chat.chatCommand = adviseCommand(advisor);
+  const deps = { chat, chatView, edits, provider, vscodeTools: new VscodeTools(log), advisor };
   const lmProvider = createLanguageModelProvider(provider, log);
 
   context.subscriptions.push(

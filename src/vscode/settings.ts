@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EffortChoice, ImageDetail } from '../shared/protocol';
 import type { Intent } from '../core/effort';
+import { ADVISOR_DEFAULTS, parsePrice, type AdvisorSettings } from '../core/advisor/settings';
 
 export type ProviderSetting = 'stepfun-global' | 'stepfun-china' | 'openrouter' | 'custom';
 export type TierSetting = 'V0' | 'V1' | 'V2' | 'V3' | 'V4' | 'V5';
@@ -25,6 +26,8 @@ export interface SettingsSnapshot {
   vscodeTools: string[];
   /** Of those, the ones trusted to only read: they run without asking. */
   vscodeToolsWithoutAsking: string[];
+  /** The advisor profile; `provider` already resolved from "same". */
+  advisor: AdvisorSettings;
 }
 
 const SECTION = 'stepFlash';
@@ -48,6 +51,20 @@ export function readSettings(): SettingsSnapshot {
     agentMaxSteps: c.get<number>('agent.maxSteps', 8),
     vscodeTools: stringList(c.get<unknown>('agent.vscodeTools', [])),
     vscodeToolsWithoutAsking: stringList(c.get<unknown>('agent.vscodeToolsWithoutAsking', [])),
+    advisor: readAdvisor(c),
+  };
+}
+
+function readAdvisor(c: vscode.WorkspaceConfiguration): AdvisorSettings {
+  const provider = c.get<ProviderSetting | 'same'>('advisor.provider', 'same');
+  const price = parsePrice(c.get<unknown>('advisor.pricePerMillionTokens', null));
+  return {
+    enabled: c.get<boolean>('advisor.enabled', ADVISOR_DEFAULTS.enabled),
+    provider: provider === 'same' ? c.get<ProviderSetting>('provider', 'stepfun-global') : provider,
+    model: c.get<string>('advisor.model', '').trim(),
+    maxCallsPerTask: c.get<number>('advisor.maxCallsPerTask', ADVISOR_DEFAULTS.maxCallsPerTask),
+    timeoutSeconds: c.get<number>('advisor.timeoutSeconds', ADVISOR_DEFAULTS.timeoutSeconds),
+    ...(price ? { price } : {}),
   };
 }
 

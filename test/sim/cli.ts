@@ -52,10 +52,10 @@ export function parseCli(argv: string[]): SimOptions {
   };
 }
 
-/** The options `npm run sim` starts with: the flags, and the demo model unless --echo asked for the echo. */
+/** The options `npm run sim` starts with: the flags, the demo model unless --echo asked for the echo, and an advisor under any other model id. */
 export function simulatorOptions(argv: string[]): SimOptions {
   const options = parseCli(argv);
-  return { ...options, fallback: options.fallback ?? demoModel() };
+  return { ...options, fallback: options.fallback ?? demoModel(), advisor: true };
 }
 
 async function main(): Promise<void> {

@@ -21,6 +21,8 @@ export interface SimState {
   keys: Record<Region, string[]>;
   unauthorizedBody: 'empty' | 'json';
   models: string[];
+  /** With an advisor (SimOptions.advisor): the models it answers under, i.e. every other id. */
+  advisorModel?: (model: string) => boolean;
   effortLevels?: string[];
   tokensPerSecond: number;
   limiter?: TierLimiter;
@@ -86,6 +88,7 @@ async function chat(state: SimState, req: IncomingMessage, res: ServerResponse, 
     await handleChat(res, parsed.body, {
       flavour: state.flavour,
       models: state.models,
+      ...(state.advisorModel ? { advisorModel: state.advisorModel } : {}),
       ...(state.effortLevels ? { effortLevels: state.effortLevels } : {}),
       knownFile: (id) => state.files.has(id),
       tokensPerSecond: state.tokensPerSecond,

@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
+import { advisorReply } from './advisor';
 import { defaultReply } from './defaultReply';
 import type { StoredFile } from './files';
 import { defaultModels } from './models';
@@ -41,17 +42,25 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
   }
   const closing = new AbortController();
   let queue: SimReply[] = [];
+  let advisorQueue: SimReply[] = [];
+  const advise = options.advisor === true ? advisorReply : options.advisor;
   let responder: ((body: unknown, request: RecordedRequest) => SimReply) | undefined;
   const fallback = options.fallback ?? ((body: unknown) => defaultReply(body));
   const requests: RecordedRequest[] = [];
   const files = new Map<string, StoredFile>();
   const limiter = options.tier ? new TierLimiter(options.tier, options.now) : undefined;
   const promptCache = options.promptCache === false ? undefined : new PromptCache({ ...options.promptCache, ...(options.now ? { now: options.now } : {}) });
+  const models = options.models ?? defaultModels(flavour);
+  const isAdvisor = (body: unknown) => {
+    const model = (body as { model?: unknown } | undefined)?.model;
+    return advise !== undefined && typeof model === 'string' && model !== '' && !models.includes(model);
+  };
   const state: SimState = {
     flavour,
     keys: { global: options.keys?.global ?? DEFAULT_KEYS.global, china: options.keys?.china ?? DEFAULT_KEYS.china },
     unauthorizedBody: options.unauthorizedBody ?? 'json',
-    models: options.models ?? defaultModels(flavour),
+    models,
+    ...(advise ? { advisorModel: (model: string) => !models.includes(model) } : {}),
     ...(options.effortLevels ? { effortLevels: options.effortLevels } : {}),
     tokensPerSecond: options.tokensPerSecond ?? 0,
     limiter,
@@ -59,7 +68,13 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     requests,
     files,
     signal: closing.signal,
-    nextReply: (body, record) => (responder ? responder(body, record) : (queue.shift() ?? fallback(body, record))),
+    nextReply: (body, record) => {
+      if (advise && isAdvisor(body)) {
+        record.advisor = true;
+        return advisorQueue.shift() ?? advise(body, record);
+      }
+      return responder ? responder(body, record) : (queue.shift() ?? fallback(body, record));
+    },
   };
   const servers = new Map<Region, Server>();
   const ports = new Map<Region, number>();
@@ -79,6 +94,9 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     enqueue: (...replies: SimReply[]) => {
       queue.push(...replies);
     },
+    enqueueAdvisor: (...replies: SimReply[]) => {
+      advisorQueue.push(...replies);
+    },
     respondWith: (fn) => {
       responder = fn;
     },
@@ -86,6 +104,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     files,
     reset: () => {
       queue = [];
+      advisorQueue = [];
       responder = undefined;
       requests.length = 0;
       files.clear();

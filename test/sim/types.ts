@@ -84,6 +84,8 @@ export interface RecordedRequest {
   time: number;
   /** Set once the exchange ends: true when the client closed the connection before the whole response was sent. */
   closedByClient?: boolean;
+  /** A chat completion answered as the advisor (SimOptions.advisor), not as the executor. */
+  advisor?: true;
 }
 
 /**
@@ -122,6 +124,12 @@ export interface SimOptions {
   promptCache?: false | { ttlMs?: number; minTokens?: number; blockTokens?: number };
   /** Answers chat completions when the queue is empty and no respondWith is set. Default: a scripted reply echoing the last user message. */
   fallback?: (body: unknown, request: RecordedRequest) => SimReply;
+  /**
+   * Serves an advisor (advisor.ts): a chat completion naming a model that is not one of `models` is answered under
+   * that id, from the advisor queue (Simulator.enqueueAdvisor) first, then by this function (true: advisorReply).
+   * Default off: an unknown model is refused as the flavour refuses it.
+   */
+  advisor?: true | ((body: unknown, request: RecordedRequest) => SimReply);
 }
 
 export interface Simulator {
@@ -129,6 +137,8 @@ export interface Simulator {
   url(region?: Region): string;
   /** Queue replies for the next chat completions, in order; when the queue is empty, `fallback` answers. */
   enqueue(...replies: SimReply[]): void;
+  /** Queue replies for the next advisor requests (SimOptions.advisor), apart from the executor's queue. */
+  enqueueAdvisor(...replies: SimReply[]): void;
   /** Answer every chat completion with this function (overrides the queue). */
   respondWith(fn: ((body: unknown, request: RecordedRequest) => SimReply) | undefined): void;
   /** Every request received, in order (chat, models, files, …). */

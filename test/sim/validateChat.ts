@@ -20,6 +20,8 @@ export interface ChatRequest {
 
 export interface ChatContext extends PartContext {
   models: string[];
+  /** Models the simulator's advisor answers under (SimOptions.advisor). */
+  advisorModel?: (model: string) => boolean;
   /** SimOptions.effortLevels: the only reasoning_effort values this server takes. */
   effortLevels?: string[];
 }
@@ -138,7 +140,7 @@ export function validateChat(raw: unknown, ctx: ChatContext): { ok: true; req: C
   const body = raw as Record<string, unknown>;
   if (body.model === undefined || body.model === null || body.model === '') return fail(invalid('model is required', 'model'));
   if (typeof body.model !== 'string') return fail(invalid('model must be a string', 'model'));
-  if (!ctx.models.includes(body.model)) return fail(unknownModel(ctx.flavour, body.model));
+  if (!ctx.models.includes(body.model) && !ctx.advisorModel?.(body.model)) return fail(unknownModel(ctx.flavour, body.model));
   const promptTokens = checkMessages(body.messages, ctx);
   if (typeof promptTokens !== 'number') return fail(promptTokens);
   const err = checkShape(body) ?? checkEffort(body, body.model, ctx.effortLevels) ?? checkTools(body.tools);

@@ -11,6 +11,8 @@ import * as path from 'path';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 const WITHOUT_VSCODE: Record<string, string> = {
+  'src/vscode/advisor/adviseCommand.ts': "wires `/advise` into the chat controller's turn through the advisor service",
+  'src/vscode/advisor/advisorService.ts': "wires the core advisor to settings, the key store and the session cost through the provider service",
   'src/vscode/chat/controller.ts': 'wires a chat turn across the adapters: provider service, chat view, history store and settings',
   'src/vscode/chat/imageIntake.ts': "the chat host's gate on images arriving from the webview, turning them into stored images for the controller",
   'src/vscode/chat/turnStream.ts': 'streams one turn through the provider service to the chat view',

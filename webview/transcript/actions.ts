@@ -48,6 +48,9 @@ function handle(target: HTMLElement, deps: TranscriptActionsDeps): boolean {
     case 'retry':
       deps.post({ type: 'retry', turnId: turnOf(control) });
       return true;
+    case 'advise':
+      deps.post({ type: 'advise', turnId: turnOf(control) });
+      return true;
     case 'error': {
       const id = ErrorActionIds.safeParse(control.dataset.errorAction);
       if (id.success) deps.post({ type: 'errorAction', turnId: turnOf(control), action: id.data as ErrorActionId });

@@ -78,7 +78,12 @@ export class AnswerView {
       text: 'Retry',
       attrs: { type: 'button', 'data-action': 'retry', 'aria-label': 'Retry this answer' },
     });
-    const footer = h('footer', { className: 'answer-footer' }, [this.usageLine, this.applyAll, retry]);
+    const advise = h('button', {
+      className: 'btn btn-small advise-btn',
+      text: 'Ask the Advisor',
+      attrs: { type: 'button', 'data-action': 'advise', 'aria-label': 'Ask the advisor about this answer' },
+    });
+    const footer = h('footer', { className: 'answer-footer' }, [this.usageLine, this.applyAll, advise, retry]);
     this.element = h('article', { className: 'message assistant', attrs: { 'data-turn-id': turnId, 'aria-label': 'Answer' } }, [
       this.badges,
       this.thinking.element,

@@ -15,6 +15,7 @@ import type { HistoryStore } from './historyStore';
 import type { Logger } from '../log';
 import { streamTurn } from './turnStream';
 import { checkImages } from './imageIntake';
+import { adviseQuestion, type AdvisorSink } from '../../core/advisor';
 
 export const newId = () => randomBytes(8).toString('hex');
 
@@ -60,7 +61,14 @@ export interface TurnContext {
   ask(messages: ChatMessage[], tools?: readonly ToolDefinition[], options?: { quiet?: boolean }): Promise<ChatResult>;
   /** Shows a step of the turn: a tool call (the default) or a note such as the review summary. */
   step(title: string, kind?: TurnStep['kind']): void;
+  /** Advisor steps of this turn, each with its own usage, which the turn's total includes. */
+  advisor: AdvisorSink;
+  /** The task this turn's requests are billed to (the advisor's too). */
+  task: TaskRef;
 }
+
+/** A chat message that is a command of its own (`/advise`): what the model is told, and how the turn runs. */
+export type ChatCommand = (text: string) => { prompt: string; run: (ctx: TurnContext) => Promise<TurnRunResult> } | undefined;
 
 export interface TurnRunResult {
   text: string;
@@ -88,6 +96,8 @@ export class ChatController {
   lastError: { turnId: string; error: StepError } | undefined;
   /** Chats deleted while one of their turns was still running: its end must not save them again. */
   private readonly deleted = new Set<string>();
+  /** Recognises chat messages that run as commands (set by the services: `/advise`). */
+  chatCommand: ChatCommand | undefined;
 
   constructor(
     private readonly view: ChatViewProvider,
@@ -121,7 +131,9 @@ export class ChatController {
 
   /** Provider, model, key and media limits only: a settings or key change must not re-send the conversation. */
   async syncStatus(): Promise<void> {
-    if (this.view.isReady) this.post({ type: 'status', status: await this.provider.statusView() });
+    if (!this.view.isReady) return;
+    const status = await this.provider.statusView();
+    this.post({ type: 'status', status: { ...status, ...(readSettings().advisor.enabled ? { advisor: true } : {}) } });
   }
 
   private syncHistory(): void {
@@ -179,9 +191,10 @@ export class ChatController {
       this.post({ type: 'sendRejected', sendId: message.sendId, reason: `Could not attach context: ${(error as Error).message}` });
       return;
     }
-    const { intent, text } = message.effort === 'auto' ? intentFromChat(message.text) : { intent: 'chat' as Intent, text: message.text };
+    const command = this.chatCommand?.(message.text);
+    const { intent, text } = message.effort === 'auto' && !command ? intentFromChat(message.text) : { intent: 'chat' as Intent, text: command?.prompt ?? message.text };
     onStart();
-    await this.runTurn({ intent, display: message.text, prompt: text, effortChoice: message.effort, effortLocked: message.effortLocked === true, context, images: checked, videos: attachedVideos, sendId: message.sendId });
+    await this.runTurn({ intent, display: message.text, prompt: text, ...(command ? { run: command.run } : {}), effortChoice: message.effort, effortLocked: message.effortLocked === true, context, images: checked, videos: attachedVideos, sendId: message.sendId });
   }
 
   /** What stops media from being sent right now (no vision, no video), said before trying. */
@@ -273,6 +286,14 @@ export class ChatController {
       messages,
       signal,
       step: (title, kind = 'tool') => emit({ kind: 'step', step: { id: `s${++steps}`, kind, title } }),
+      task,
+      advisor: {
+        step: ({ id = `s${++steps}`, ...view }) => {
+          emit({ kind: 'step', step: { id, kind: 'advisor', ...view } });
+          return id;
+        },
+        usage: (usage, model) => emit({ kind: 'usage', usage, model }),
+      },
       ask: (msgs, tools, options) => {
         // A later request of the same turn (a tool loop) starts a new paragraph of its answer.
         let separate = Boolean(findTurn(chat, turnId)?.text.trim());
@@ -302,6 +323,17 @@ export class ChatController {
     }
     const { sendId: _sendId, ...again } = input;
     await this.runTurn({ ...again, retryOf: turnId });
+  }
+
+  /** Ask the Advisor on an answer: a new `/advise` turn about it, saying how it failed when it did. */
+  async advise(turnId: string): Promise<void> {
+    const turn = findTurn(this.chat, turnId);
+    const command = this.chatCommand?.(`/advise ${adviseQuestion(turn)}`);
+    if (!turn || !command) {
+      this.post({ type: 'notice', level: 'warning', text: 'That answer is no longer in this chat, so the advisor cannot be asked about it.' });
+      return;
+    }
+    await this.runTurn({ intent: 'chat', display: '/advise — Ask the Advisor about the answer above', prompt: command.prompt, run: command.run });
   }
 
   /** Says something about a turn of the open chat, saved with it; a turn it no longer shows gets a plain notice. */

@@ -39,6 +39,8 @@ export class ChatRouter {
         return this.chat.stop(message.turnId);
       case 'retry':
         return this.chat.retry(message.turnId);
+      case 'advise':
+        return this.chat.advise(message.turnId);
       case 'newChat':
         return this.chat.newChat();
       case 'openChat':

@@ -13,6 +13,8 @@ import { runReadTool } from '../edits/readTools';
 import { readSettings } from '../settings';
 import { CHANGES_VIEW_ID } from '../viewIds';
 import type { VscodeTools } from '../lm/toolBridge';
+import type { AdvisorService } from '../advisor/advisorService';
+import { planWithAdvisor } from '../../core/advisor';
 
 export interface CommandDeps {
   chat: ChatController;
@@ -21,6 +23,8 @@ export interface CommandDeps {
   provider: ProviderService;
   /** VS Code's tools the agent may call (stepFlash.agent.vscodeTools). */
   vscodeTools?: VscodeTools;
+  /** The advisor (stepFlash.advisor.*); consulted only when it is on. */
+  advisor?: AdvisorService;
 }
 
 export interface EditingRequest {
@@ -92,15 +96,21 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
           turnId = ctx.turnId;
           const extra = deps.vscodeTools?.forCommand(token, (step) => ctx.step(step));
           const read = extra ? [...READ_TOOLS, ...extra.definitions] : READ_TOOLS;
-          const offered = [...read, ...EDIT_TOOLS];
+          const advisor = deps.advisor?.forTask(ctx.advisor, ctx.task, ctx.signal) ?? { kind: 'off' as const };
+          const task = advisor.kind === 'ready' ? advisor.task : undefined;
+          const agentAdvisor = task?.forAgent();
+          const messages = await planWithAdvisor(advisor, request, ctx.messages, ctx.advisor);
+          // The same tools, in the same order, as every step of the agent offered (runAgent): the repair's prompt stays a cached prefix.
+          const offered = [...read, ...(agentAdvisor ? [agentAdvisor.tool] : []), ...EDIT_TOOLS];
           const answer = (result: ChatResult) => ({ text: result.answerText, toolCalls: result.toolCalls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments })) });
-          const agent = await runAgent(ctx.messages, { read, edit: EDIT_TOOLS }, readSettings().agentMaxSteps, {
+          const agent = await runAgent(messages, { read, edit: EDIT_TOOLS }, readSettings().agentMaxSteps, {
             ask: async (messages, tools) => {
               const result = await ctx.ask(messages, tools);
               return { ...answer(result), stopped: result.stopped };
             },
             runReadTool: (name, args) => (extra?.has(name) ? extra.run(name, args) : runReadTool(name, args)),
             ...(extra ? { extraReadTools: extra } : {}),
+            ...(agentAdvisor ? { advisor: agentAdvisor } : {}),
             onStep: (step) => {
               ctx.step(step);
               progress.report({ message: step });
@@ -115,6 +125,7 @@ export async function runEditingCommand(deps: CommandDeps, request: EditingReque
               ctx.step(`Repair turn: asked again for the edits to ${path} that could not be placed`, 'note');
               return answer(await ctx.ask(messages, offered, { quiet: true }));
             },
+            ...(task ? { advisor: task } : {}),
           };
           proposal = await deps.edits.propose({ toolCalls: agent.editCalls, text: agent.text }, { title: request.title, source: request.intent }, repair);
           const summary = summarize(proposal);

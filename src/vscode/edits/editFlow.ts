@@ -11,6 +11,8 @@ import type { ProviderService } from '../provider/providerService';
 import { commandSystemPrompt } from '../../core/prompts';
 import { placeSnippet } from '../../core/review/snippet';
 import { baseName } from '../../core/review/titles';
+import type { AdvisorTask } from '../../core/advisor';
+import { planChanges } from '../../core/review/plan';
 
 /**
  * The repair turn asked inside the task that proposed the edits: the next message of its
@@ -19,6 +21,8 @@ import { baseName } from '../../core/review/titles';
 export interface TaskRepair {
   conversation: ApiMessage[];
   ask(messages: ApiMessage[], path: string): Promise<{ text: string; toolCalls: Array<{ name: string; arguments: string }> }>;
+  /** The task's advisor: asked when the repair turn fails too, and the repair is tried once more with its advice. */
+  advisor?: AdvisorTask;
 }
 
 export type ProposeOutcome =
@@ -88,21 +92,38 @@ export class EditFlow {
     return this.review.propose(changes, meta);
   }
 
-  /** The one automatic repair turn: show the model why its blocks failed and the region's current text. */
+  /** The automatic repair turn; when it fails and the task has an advisor, one more with the advisor's advice. */
   private async repair(path: string, currentText: string, failures: MatchFailure[]): Promise<ProposedChange[] | undefined> {
+    const first = await this.repairTurn(path, currentText, failures);
+    const advisor = this.taskRepair?.advisor;
+    if (!advisor || (first.changes && (await places(path, currentText, first.changes)))) return first.changes;
+    const why = first.changes ? 'its blocks still did not place' : first.failure;
+    const consultation = await advisor.consult({
+      reason: 'repair',
+      question: `The executor's edits to ${path} could not be placed, and its repair turn failed too (${why}). How should the edits be written so that they apply?`,
+      context: repairPrompt(path, currentText, failures),
+    });
+    if (!consultation.ok) return first.changes;
+    const second = await this.repairTurn(path, currentText, failures, consultation.forExecutor);
+    return second.changes ?? first.changes;
+  }
+
+  /** Shows the model why its blocks failed and the region's current text (and the advisor's advice, on a retry). */
+  private async repairTurn(path: string, currentText: string, failures: MatchFailure[], advice?: string): Promise<{ changes?: ProposedChange[]; failure: string }> {
     const task = this.taskRepair;
-    const prompt = repairPrompt(path, currentText, failures);
+    const reason = repairPrompt(path, currentText, failures);
+    const prompt = advice ? `${reason}\n\n${advice}` : reason;
     try {
       const answer = task ? await task.ask([...task.conversation, { role: 'user', content: prompt }], path) : await this.askAlone(prompt);
       const fromTools = changesFromToolCalls(answer.toolCalls);
       // The file being repaired exists, whatever its name looks like.
       const changes = fromTools.changes.length ? fromTools.changes : parseAnswer(answer.text, { exists: (p) => p === path }).changes;
       const forPath = changes.filter((c) => ('path' in c ? c.path : c.from) === path);
-      this.log.info(`repair turn for ${path}${task ? ' (in its task)' : ''}: ${forPath.length} change(s) proposed`);
-      return forPath.length ? forPath : undefined;
+      this.log.info(`repair turn for ${path}${task ? ' (in its task)' : ''}${advice ? ' (with advice)' : ''}: ${forPath.length} change(s) proposed`);
+      return forPath.length ? { changes: forPath, failure: '' } : { failure: 'it proposed no change for the file' };
     } catch (error) {
       this.log.warn(`repair turn for ${path} failed: ${(error as Error).message}`);
-      return undefined;
+      return { failure: (error as Error).message };
     }
   }
 
@@ -118,5 +139,15 @@ export class EditFlow {
     });
     this.provider.record(result, { id: 'repair', title: 'Repair of an applied answer' });
     return { text: result.answerText, toolCalls: [] };
+  }
+}
+
+/** Whether a repair's changes place on the file's current text (the review plans them again either way). */
+async function places(path: string, text: string, changes: ProposedChange[]): Promise<boolean> {
+  try {
+    const planned = await planChanges(changes, new Map([[path, { key: path, path, exists: true, text }]]), edits);
+    return planned.every((p) => p.status !== 'failed');
+  } catch {
+    return false;
   }
 }

@@ -22,6 +22,7 @@ export function useSimulator(options: SimOptions = {}): Simulator {
   return {
     url: (region) => live().url(region),
     enqueue: (...replies) => live().enqueue(...replies),
+    enqueueAdvisor: (...replies) => live().enqueueAdvisor(...replies),
     respondWith: (fn) => live().respondWith(fn),
     get requests() {
       return live().requests;
