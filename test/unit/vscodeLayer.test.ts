@@ -16,6 +16,7 @@ const WITHOUT_VSCODE: Record<string, string> = {
   'src/vscode/chat/controller.ts': 'wires a chat turn across the adapters: provider service, chat view, history store and settings',
   'src/vscode/chat/imageIntake.ts': "the chat host's gate on images arriving from the webview, turning them into stored images for the controller",
   'src/vscode/chat/turnStream.ts': 'streams one turn through the provider service to the chat view',
+  'src/vscode/chat/turnTypes.ts': 'the types the controller and the commands that start turns share (input, run context, outcome); types only, split from controller.ts',
   'src/vscode/chat/videoUploads.ts': 'uploads attached videos through the provider service and reports progress to the webview',
   'src/vscode/lm/parts.ts': "sorts VS Code's language-model part objects, by the part classes chatProvider.ts hands in from the vscode module, into src/core/lm's plain parts",
   'src/vscode/provider/providerService.ts': 'wires the core provider client to settings, the key store, the log and the status bar',

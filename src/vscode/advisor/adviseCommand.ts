@@ -1,5 +1,5 @@
 import { adviseRequest, DEFAULT_ADVISE_QUESTION, transcript } from '../../core/advisor';
-import type { ChatCommand } from '../chat/controller';
+import type { ChatCommand } from '../chat/turnTypes';
 import type { AdvisorService } from './advisorService';
 
 /**

@@ -1,13 +1,13 @@
 import { randomBytes } from 'crypto';
 import { fitToBudget } from '../../core/chat/budget';
 import { titleFrom, toApiMessages } from '../../core/chat/messages';
-import { addUsage, eventView, ZERO_USAGE, type ChatRecord, type ContextBlock, type StoredImage, type StoredTurn, type StoredTurnEvent, type StoredUser } from '../../core/chat/types';
+import { addUsage, eventView, ZERO_USAGE, type ChatRecord, type ContextBlock, type StoredTurn, type StoredTurnEvent, type StoredUser } from '../../core/chat/types';
 import { chooseEffort, intentFromChat, type Intent } from '../../core/effort';
 import { CHAT_SYSTEM_PROMPT } from '../../core/prompts';
 import type { TaskRef } from '../../core/cost/tasks';
-import { StepError, type ChatMessage, type ChatResult, type ToolDefinition } from '../../core/provider';
-import type { EffortChoice, EffortView, HostMessage, WebviewMessageOf } from '../../shared/protocol';
-import { reduceTurn, replayTurn, type TurnNotice, type TurnStatus, type TurnStep, type TurnUpdate } from '../../shared/turnEvents';
+import { StepError, type ChatMessage } from '../../core/provider';
+import type { EffortView, HostMessage, WebviewMessageOf } from '../../shared/protocol';
+import { reduceTurn, replayTurn, type TurnNotice, type TurnUpdate } from '../../shared/turnEvents';
 import { readSettings } from '../settings';
 import type { ProviderService } from '../provider/providerService';
 import type { ChatViewProvider } from '../chatView';
@@ -15,73 +15,12 @@ import type { HistoryStore } from './historyStore';
 import type { Logger } from '../log';
 import { streamTurn } from './turnStream';
 import { checkImages } from './imageIntake';
-import { adviseQuestion, type AdvisorSink } from '../../core/advisor';
+import { adviseQuestion } from '../../core/advisor';
+import type { ChatCommand, TurnContext, TurnInput, TurnOutcome } from './turnTypes';
 
 export const newId = () => randomBytes(8).toString('hex');
 
 const RETRYABLE_TURNS = 20;
-
-export interface TurnInput {
-  intent: Intent;
-  /** What the chat shows as the user's message. */
-  display: string;
-  /** What the model receives as the user's text (defaults to display). */
-  prompt?: string;
-  effortChoice?: EffortChoice;
-  /** The user locked the effort picker: the choice is not for this message only. */
-  effortLocked?: boolean;
-  context?: ContextBlock[];
-  images?: StoredImage[];
-  videos?: Array<{ name: string; fileId: string }>;
-  /** The webview's id for the send that started this turn. */
-  sendId?: string;
-  /** Replaces the chat system prompt (commands). */
-  system?: string;
-  /**
-   * The editor command this turn is the task of ("Explain", "Refactor"…). A task runs in its
-   * own context: its request carries its system prompt and its own context, never the open
-   * chat's history, so it costs the same whatever chat is open. Absent for a chat message.
-   */
-  task?: string;
-  /** Runs the exchange through this instead of a single streamed request (the tool loop). */
-  run?: (ctx: TurnContext) => Promise<TurnRunResult>;
-  /** Retry: the turn whose message this answers again; it stays in the chat, out of the model's history. */
-  retryOf?: string;
-}
-
-export interface TurnContext {
-  turnId: string;
-  effort: EffortView;
-  messages: ChatMessage[];
-  signal: AbortSignal;
-  /**
-   * One streamed model request inside this turn, billed to it; a failure is thrown as the client's
-   * StepError. A quiet request (the repair turn) adds its usage but not its text to the turn.
-   */
-  ask(messages: ChatMessage[], tools?: readonly ToolDefinition[], options?: { quiet?: boolean }): Promise<ChatResult>;
-  /** Shows a step of the turn: a tool call (the default) or a note such as the review summary. */
-  step(title: string, kind?: TurnStep['kind']): void;
-  /** Advisor steps of this turn, each with its own usage, which the turn's total includes. */
-  advisor: AdvisorSink;
-  /** The task this turn's requests are billed to (the advisor's too). */
-  task: TaskRef;
-}
-
-/** A chat message that is a command of its own (`/advise`): what the model is told, and how the turn runs. */
-export type ChatCommand = (text: string) => { prompt: string; run: (ctx: TurnContext) => Promise<TurnRunResult> } | undefined;
-
-export interface TurnRunResult {
-  text: string;
-  stopped: boolean;
-}
-
-export interface TurnOutcome {
-  turnId: string;
-  status: Exclude<TurnStatus, 'streaming'>;
-  /** What the run answered in the end (a command's last request, or its summary). */
-  text: string;
-  effort: EffortView;
-}
 
 /**
  * The chat's host side: the current conversation, its persistence, and every

@@ -4,7 +4,7 @@ import type { Intent } from '../../core/effort';
 import { commandSystemPrompt } from '../../core/prompts';
 import { diagnosticsText, fileBlock, selectionBlock } from '../context';
 import { progressTitle, runEditingCommand, withChatRevealed, type CommandDeps, type EditingResult } from './editingRunner';
-import type { TurnOutcome } from '../chat/controller';
+import type { TurnOutcome } from '../chat/turnTypes';
 import { baseName } from '../../core/review/titles';
 
 /** Optional arguments, so the commands can be driven from tests, keybindings and other extensions. */

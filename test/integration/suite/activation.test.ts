@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { reduceLog, reduceTurn, type TurnRecord } from '../../../src/shared/turnEvents';
-import type { TurnOutcome } from '../../../src/vscode/chat/controller';
+import type { TurnOutcome } from '../../../src/vscode/chat/turnTypes';
 import { activateExtension, EXTENSION_ID } from './helpers';
 import { chatRequests, resetExtension, setSetting, startHostSim, waitFor } from './hostSim';
 import { fileUri } from './reviewHelpers';

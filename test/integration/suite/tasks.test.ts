@@ -11,7 +11,7 @@ import { activateExtension } from './helpers';
 import { chatRequests, postedEvents, postedTurns, recordPosts, resetExtension, startHostSim } from './hostSim';
 import { fileUri } from './reviewHelpers';
 import type { ExtensionApi } from '../../../src/extension';
-import type { TurnOutcome } from '../../../src/vscode/chat/controller';
+import type { TurnOutcome } from '../../../src/vscode/chat/turnTypes';
 import type { EditingResult } from '../../../src/vscode/commands/editingRunner';
 
 interface Body {
