@@ -93,11 +93,11 @@ describe('tasks: an editor command has its own context and its own bill', functi
     const requests = chatRequests(sim).length;
     assert.ok(requests >= 3, `the demo refactor took ${requests} request(s)`);
     const turn = api.chat.current.turns.at(-1)!;
-    assert.strictEqual(turn.task, 'Refactor');
+    assert.strictEqual(turn.task, 'Refactor cart.ts');
     assert.strictEqual(turn.usage?.requests, requests, 'every step is in the task’s bill');
     assert.ok(turn.usage!.cachedTokens / turn.usage!.promptTokens > 0.5, `cached ${turn.usage!.cachedTokens} of ${turn.usage!.promptTokens}`);
     const task = api.provider.costs.byTask().at(-1)!;
-    assert.strictEqual(task.title, 'Refactor');
+    assert.strictEqual(task.title, 'Refactor cart.ts');
     assert.deepStrictEqual(task.usage, turn.usage, 'the status bar’s ledger and the chat agree');
   });
 });
