@@ -90,7 +90,17 @@ function costRows({ cost }) {
     row('', 'input billed as cached: chat + refactor', show(c.chatAndRefactorCachedShare, '%'), '≥ 70%', atLeast(c.chatAndRefactorCachedShare, 70)),
     row('', 'Explain, chat history sent (before tasks)', taskFigure(e.beforeTasks)),
     row('', 'Explain in a 10-turn chat / empty window', `${taskFigure(e.longChat)} / ${taskFigure(e.emptyWindow)}`, 'the same', same),
+    ...advisorRows(c.advisor),
   ];
+}
+
+/** The same scripted Refactor with the advisor off and on: requests, tokens and dollars per role. */
+function advisorRows(advisor) {
+  const price = advisor?.price ? ` (advisor billed at $${advisor.price.inputPerM} / $${advisor.price.outputPerM} per M in / out)` : '';
+  return (advisor?.refactor ?? []).flatMap((run, i) => [
+    row(i === 0 ? `Advisor${price}` : '', `${run.task}: executor`, `${show(run.executor?.requests)} req · ${taskFigure(run.executor)}`),
+    row('', `${run.task}: advisor`, run.advisor?.requests ? `${show(run.advisor.requests)} req · ${taskFigure(run.advisor)}` : 'not asked'),
+  ]);
 }
 
 function hostRows({ host, size }) {

@@ -6,9 +6,12 @@
  *  - a Refactor whose agent loop takes several steps;
  *  - Explain sent while that long chat is open, against Explain in an empty window, and against
  *    what it cost before tasks had their own context (the chat's history sent along).
+ *  - the same Refactor with the advisor on (issue 15): the advisor plans first and is asked
+ *    whenever the executor calls ask_advisor; requests, tokens and dollars per role.
  * Target (issue 14): at least 70% of the input tokens of the chat and the refactor billed as cached.
  *   node out/test/bench/cost.js [--json]
  */
+import { AdvisorTask, advisorCostUsd, planWithAdvisor, type AdvisorPort, type AdvisorSink } from '../../src/core/advisor';
 import { runAgent } from '../../src/core/agent';
 import { fitToBudget } from '../../src/core/chat/budget';
 import { toApiMessages } from '../../src/core/chat/messages';
@@ -50,6 +53,15 @@ interface TaskRow {
   usd: number;
 }
 
+/**
+ * The advisor model the simulator answers (any id but the executor's) and the price it is billed at:
+ * a stand-in for a frontier model, so the table shows the trade, not a quote.
+ */
+const ADVISOR_MODEL = 'frontier-advisor';
+const ADVISOR_PRICE = { inputPerM: 3, outputPerM: 15 };
+
+type Role = 'executor' | 'advisor';
+
 const row = (task: string, u: UsageView): TaskRow => ({
   task,
   requests: u.requests ?? 0,
@@ -63,11 +75,21 @@ const row = (task: string, u: UsageView): TaskRow => ({
 class Bench {
   readonly ledger = new TaskLedger();
   private tasks = 0;
+  /** Each task's usage by who answered: the executor (Step 3.7 Flash) or the advisor. */
+  readonly roles = new Map<string, Record<Role, UsageView>>();
 
   constructor(
     readonly sim: Simulator,
     readonly client: StepClient,
+    readonly advisorClient: StepClient,
   ) {}
+
+  private bill(task: TaskRef, role: Role, model: string, usage: UsageView): void {
+    this.ledger.add(task, model, usage);
+    const roles = this.roles.get(task.id) ?? { executor: ZERO_USAGE, advisor: ZERO_USAGE };
+    roles[role] = addUsage(roles[role], usage);
+    this.roles.set(task.id, roles);
+  }
 
   task(title: string): TaskRef {
     return { id: `task-${++this.tasks}`, title };
@@ -76,12 +98,33 @@ class Bench {
   /** One request of a task, billed to it as the product bills it. */
   async ask(task: TaskRef, messages: ApiMessage[], tools?: readonly ToolDefinition[]) {
     const result = await this.client.streamChat({ messages, effort: 'medium', ...(tools ? { tools: [...tools] } : {}) });
-    this.ledger.add(task, result.model, requestBill(result.usage, result.cost));
+    this.bill(task, 'executor', result.model, requestBill(result.usage, result.cost));
     return result;
   }
 
-  bill(task: TaskRef): UsageView {
+  /** The advisor as src/vscode/advisor/advisorService.ts builds it: one request per consultation, billed to the task. */
+  private advisorFor(task: TaskRef): AdvisorTask {
+    const port: AdvisorPort = {
+      model: ADVISOR_MODEL,
+      ask: async (messages, signal) => {
+        const result = await this.advisorClient.complete({ messages }, signal);
+        const usd = advisorCostUsd(undefined, result.usage, ADVISOR_PRICE) ?? 0;
+        const usage = requestBill(result.usage, { usd, source: 'price-table', model: result.model });
+        this.bill(task, 'advisor', result.model, usage);
+        return { text: result.answerText, model: result.model, usage, priced: true };
+      },
+    };
+    const sink: AdvisorSink = { step: () => 'step', usage: () => undefined };
+    return new AdvisorTask(port, { maxCalls: 3, timeoutMs: 60_000 }, sink);
+  }
+
+  usage(task: TaskRef): UsageView {
     return this.ledger.byTask().find((t) => t.id === task.id)!.usage;
+  }
+
+  /** Requests, tokens and dollars of one role in a task. */
+  role(task: TaskRef, role: Role): TaskRow {
+    return row(role, this.roles.get(task.id)?.[role] ?? ZERO_USAGE);
   }
 
   /** A chat turn: the chat's history, trimmed by the context budget, then the new message. */
@@ -94,9 +137,14 @@ class Bench {
   }
 
   /** An editing command as src/vscode/commands/editingRunner.ts runs it: its own context, the agent loop. */
-  async command(intent: Intent, title: string, user: StoredUser, ws: Workspace): Promise<TaskRef> {
+  async command(intent: Intent, title: string, user: StoredUser, ws: Workspace, withAdvisor = false): Promise<TaskRef> {
     const task = this.task(title);
-    await runAgent(toApiMessages(commandSystemPrompt(intent, true), [], user), { read: READ_TOOLS, edit: EDIT_TOOLS }, 8, {
+    const advisor = withAdvisor ? this.advisorFor(task) : undefined;
+    const sink: AdvisorSink = { step: () => 'step', usage: () => undefined };
+    const start = toApiMessages(commandSystemPrompt(intent, true), [], user);
+    const messages = advisor ? await planWithAdvisor({ kind: 'ready', task: advisor }, { intent, display: user.text }, start, sink) : start;
+    await runAgent(messages, { read: READ_TOOLS, edit: EDIT_TOOLS }, 8, {
+      ...(advisor ? { advisor: advisor.forAgent() } : {}),
       ask: async (messages, tools) => {
         const result = await this.ask(task, messages, tools);
         return { text: result.answerText, toolCalls: result.toolCalls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments })), stopped: result.stopped };
@@ -116,9 +164,14 @@ class Bench {
 }
 
 async function main(): Promise<void> {
-  const sim = await startSimulator({ fallback: demoModel() });
+  const sim = await startSimulator({ fallback: demoModel(), advisor: true });
   try {
-    const bench = new Bench(sim, createStepClient({ profile: profileFor(sim, 'stepfun-global'), apiKey: GLOBAL_KEY }));
+    const profile = profileFor(sim, 'stepfun-global');
+    const bench = new Bench(
+      sim,
+      createStepClient({ profile, apiKey: GLOBAL_KEY }),
+      createStepClient({ profile: { ...profile, model: ADVISOR_MODEL }, apiKey: GLOBAL_KEY }),
+    );
     const ws = loadWorkspace();
     const explained: StoredUser = { text: 'Explain this code.', context: [selectionBlock(ws, 'src/format.ts', 0, 2)] };
 
@@ -137,11 +190,21 @@ async function main(): Promise<void> {
     const before = await bench.explain('Explain, 10-turn chat open, before tasks (history sent)', explained, history);
     const refactor = await bench.command('refactor', 'Refactor (multi-step)', { text: 'extract the line total', context: [selectionBlock(ws, 'src/cart.ts', 8, 14)] }, ws);
 
-    const chat = chatTasks.map((t) => bench.bill(t)).reduce((a, b) => addUsage(a, b), ZERO_USAGE);
-    const refactorBill = bench.bill(refactor);
+    sim.reset();
+    const refactorUser: StoredUser = { text: 'extract the line total', context: [selectionBlock(ws, 'src/cart.ts', 8, 14)] };
+    const alone = await bench.command('refactor', 'Refactor, advisor off', refactorUser, ws);
+    sim.reset();
+    const advised = await bench.command('refactor', 'Refactor, advisor on', refactorUser, ws, true);
+    const advisorRows = [alone, advised].map((task) => ({ task: task.title, executor: bench.role(task, 'executor'), advisor: bench.role(task, 'advisor'), total: row('total', bench.usage(task)) }));
+
+    const chat = chatTasks.map((t) => bench.usage(t)).reduce((a, b) => addUsage(a, b), ZERO_USAGE);
+    const refactorBill = bench.usage(refactor);
     const both = addUsage(chat, refactorBill);
-    const rows = [...chatTasks.map((t) => row(t.title, bench.bill(t))), row('10-turn chat (all turns)', chat), row(refactor.title, refactorBill)];
-    const explainRows = [row(emptyExplain.title, bench.bill(emptyExplain)), row(inChat.title, bench.bill(inChat)), row(before.title, bench.bill(before))];
+    const rows = [...chatTasks.map((t) => row(t.title, bench.usage(t))), row('10-turn chat (all turns)', chat), row(refactor.title, refactorBill)];
+    const explainRows = [row(emptyExplain.title, bench.usage(emptyExplain)), row(inChat.title, bench.usage(inChat)), row(before.title, bench.usage(before))];
+    for (const a of advisorRows) {
+      for (const r of [a.executor, a.advisor]) console.log(`${`${a.task}: ${r.task}`.padEnd(58)} ${r.requests ? formatBill({ promptTokens: r.inputTokens, cachedTokens: r.cachedTokens, completionTokens: r.outputTokens, costUsd: r.usd, requests: r.requests }) : 'not asked'}`);
+    }
     for (const r of [...rows, ...explainRows]) console.log(`${r.task.padEnd(58)} ${formatBill({ promptTokens: r.inputTokens, cachedTokens: r.cachedTokens, completionTokens: r.outputTokens, costUsd: r.usd, requests: r.requests })}`);
     const figures = {
       chat: row('10-turn chat', chat),
@@ -149,6 +212,7 @@ async function main(): Promise<void> {
       chatAndRefactorCachedShare: Math.round(cachedShare(both) * 1000) / 10,
       explain: { emptyWindow: explainRows[0], longChat: explainRows[1], beforeTasks: explainRows[2] },
       tasks: rows,
+      advisor: { model: ADVISOR_MODEL, price: ADVISOR_PRICE, refactor: advisorRows },
     };
     console.log(`chat + refactor: ${figures.chatAndRefactorCachedShare}% of input tokens cached (target ≥ 70%)`);
     if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
