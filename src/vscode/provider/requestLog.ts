@@ -12,7 +12,8 @@ import type { Logger } from '../log';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
-const count = (n: number) => n.toLocaleString('en-US');
+// Not toLocaleString: its first call builds ICU's number formatter, a cost paid before the first request leaves.
+const count = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** "chat [stepfun-global · step-3.7-flash · effort medium · 4 messages, 3.1 KB ≈ 900 tokens · 2 tools]" */
 function describeRequest(client: StepClient, request: ChatRequest, streamed: boolean): string {
