@@ -6,7 +6,7 @@
 import type { UsageView } from './turnViews';
 
 // Grouped by hand: the extension host's first toLocaleString loads ICU's number data, a pause in the first answer's end.
-const grouped = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+export const grouped = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, ',');
 
 /** 1,234 below ten thousand, 12.3k above. */
 export function formatTokens(n: number): string {

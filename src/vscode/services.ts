@@ -45,6 +45,8 @@ export function createServices(context: vscode.ExtensionContext, keys: KeyStore,
   const log = createLogger(context, () => keys.knownKeys());
   const statusBar = new CostStatusBar();
   const provider = new ProviderService(keys, log, statusBar, context.globalState);
+  // Whatever loaded the services is about to send a request, most likely: its network set-up starts now.
+  provider.warmUp();
   const chatView = new ChatViewProvider(context.extensionUri, log);
   const chat = new ChatController(chatView, provider, new HistoryStore(context), log);
   const review = new ChangeSetReview({

@@ -1,18 +1,21 @@
 /** Proposed changes from edit tool calls; malformed calls become problems that name the tool. */
-import { z } from 'zod';
+// zod/mini, as every other schema: classic zod with all its locales was half of dist/services.js, built before the first request.
+import * as z from '../../shared/zod';
 import { isElisionLine } from './elision';
 import type { ProposedChange } from './types';
 
+const nonEmpty = () => z.string().check(z.minLength(1));
+
 const schemas = {
-  edit_file: z.object({ path: z.string().min(1), edits: z.array(z.object({ search: z.string(), replace: z.string() })).min(1) }),
-  create_file: z.object({ path: z.string().min(1), content: z.string() }),
-  delete_file: z.object({ path: z.string().min(1) }),
-  rename_file: z.object({ from: z.string().min(1), to: z.string().min(1) }),
+  edit_file: z.object({ path: nonEmpty(), edits: z.array(z.object({ search: z.string(), replace: z.string() })).check(z.minLength(1)) }),
+  create_file: z.object({ path: nonEmpty(), content: z.string() }),
+  delete_file: z.object({ path: nonEmpty() }),
+  rename_file: z.object({ from: nonEmpty(), to: nonEmpty() }),
 } as const;
 
 type ToolName = keyof typeof schemas;
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'arguments'}: ${i.message}`).join('; ');
 }
 

@@ -145,6 +145,18 @@ export class ProviderService {
     return loggingClient(client, this.log);
   }
 
+  /**
+   * Starts the work the host's fetch does before a first request can leave — VS Code's
+   * fetch resolves the proxy and loads the system certificates — with a request aborted
+   * before it is sent, so that work overlaps the services' start and the key read
+   * instead of following them. Nothing reaches the network.
+   */
+  warmUp(): void {
+    const profile = this.safeProfile();
+    if (!profile) return;
+    fetch(profile.baseUrl, { signal: AbortSignal.abort() }).catch(() => undefined);
+  }
+
   /** Calls `listener` each time a request has been handed to fetch; returns the unsubscribe. */
   onRequestSent(listener: () => void): () => void {
     this.requestListeners.add(listener);

@@ -9,10 +9,12 @@ import { StepError, type StepClient } from '../../core/provider';
 import type { ChatRequest, ChatResult, StreamHandlers } from '../../core/provider/types';
 import { estimateMessageTokens } from '../../core/tokens';
 import type { Logger } from '../log';
+import { grouped } from '../../shared/bill';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
-const count = (n: number) => n.toLocaleString('en-US');
+// Not toLocaleString: its first call builds ICU's number data, a cost the first request would wait for.
+const count = grouped;
 
 /** "chat [stepfun-global · step-3.7-flash · effort medium · 4 messages, 3.1 KB ≈ 900 tokens · 2 tools]" */
 function describeRequest(client: StepClient, request: ChatRequest, streamed: boolean): string {

@@ -5,6 +5,7 @@ import { activateExtension, EXTENSION_ID } from '../../integration/suite/helpers
 import { chatRequests, resetExtension, setSetting, startHostSim } from '../../integration/suite/hostSim';
 import { fileUri } from '../../integration/suite/reviewHelpers';
 import { record } from './figures';
+import { profiled } from './profile';
 import { hostQuiet } from './quiet';
 
 /** CPU time the extension host process has used since `since` (all its threads), in ms: what a loaded machine cannot inflate. */
@@ -52,7 +53,7 @@ describe('start-up', () => {
         return { content: 'It adds up the cart.' };
       });
       const t0 = Date.now();
-      await vscode.commands.executeCommand('stepFlash.explain');
+      await profiled('first-explain', () => Promise.resolve(vscode.commands.executeCommand('stepFlash.explain')));
       const request = chatRequests(sim)[0];
       assert.ok(request, 'explain sent a chat request');
       record('startup', { explainToRequestFirstMs: request.time - t0, explainToRequestCpuMs: cpuAtRequest ?? -1, explainLoadedServices: !loadedBefore, hostQuietBeforeExplain: quiet });

@@ -46,6 +46,19 @@ describe('provider: keys, regions, cost, limits (against the simulator)', functi
     assert.strictEqual(await api.provider.keys.get('stepfun-global'), undefined);
   });
 
+  it('warming the network up (as the services do when they load) sends nothing: the first request the server sees is the chat\'s', async () => {
+    await api.provider.keys.set('stepfun-global', 'sk-global-test');
+    api.provider.warmUp();
+    const posts = recordPosts(api);
+    try {
+      await api.router.handle({ type: 'send', sendId: 's1', text: 'hello there', effort: 'auto', attachments: [], chips: [] });
+      assert.strictEqual(postedTurns(posts.messages)[0]?.status, 'done', 'the turn was answered');
+    } finally {
+      posts.dispose();
+    }
+    assert.deepStrictEqual(sim.requests.map((r) => `${r.method} ${r.path}`), ['POST /v1/chat/completions']);
+  });
+
   it('region mismatch: a China key on global says so, Switch Region fixes the setting and the retry succeeds', async () => {
     await api.provider.keys.set('stepfun-global', 'sk-china-test');
     const posts = recordPosts(api);
