@@ -57,7 +57,7 @@ export class StreamingBody {
   private readonly tail: HTMLElement;
   private answerStarted = false;
 
-  constructor(private readonly view: AnswerView, private readonly beforeFrame: () => boolean, private readonly afterFrame: (stick: boolean) => void) {
+  constructor(private readonly view: AnswerView) {
     this.frozen = document.createElement('div');
     this.tail = document.createElement('div');
     this.tail.className = 'stream-tail';
@@ -113,7 +113,6 @@ export class StreamingBody {
     if (this.frozen.parentNode !== this.view.body) return;
     const started = performance.now();
     this.drewAt = started;
-    const stick = this.beforeFrame();
     this.view.thinking.show(this.reasoning);
     if (this.text.length !== this.drawn || this.final) {
       if (!this.answerStarted && this.text.trim()) {
@@ -129,7 +128,6 @@ export class StreamingBody {
         this.schedule();
       }
     }
-    this.afterFrame(stick);
     // Visible in DevTools' performance panel and read by the UI benchmark.
     performance.measure('step-flash:stream-frame', { start: started });
   }
