@@ -16,9 +16,6 @@ import { StreamingBody, WHOLE_RENDER_LIMIT } from './streamingBody';
 import { ThinkingSection } from './thinking';
 
 export interface AnswerHooks {
-  /** Whether the transcript is scrolled to the end before a frame, and keeping it there after. */
-  beforeFrame(): boolean;
-  afterFrame(stick: boolean): void;
   /** The control that cancels a retry countdown. */
   cancel(turnId: string): HTMLElement;
 }
@@ -106,7 +103,7 @@ export class AnswerView {
     if (turn.steps !== drawn.steps) this.setSteps(turn.steps);
     if (turn.waiting !== drawn.waiting) this.setWaiting(turn.waiting);
     if (turn.status === 'streaming') {
-      this.stream ??= new StreamingBody(this, this.hooks.beforeFrame, this.hooks.afterFrame);
+      this.stream ??= new StreamingBody(this);
       this.stream.show(turn.text, turn.reasoning);
     } else {
       this.thinking.show(turn.reasoning);
@@ -134,7 +131,7 @@ export class AnswerView {
 
   /** Replaces the whole body with the finished text; a long one is rendered over several frames, as it streamed. */
   setBody(text: string): void {
-    if (text.length > WHOLE_RENDER_LIMIT) return new StreamingBody(this, this.hooks.beforeFrame, this.hooks.afterFrame).finish(text);
+    if (text.length > WHOLE_RENDER_LIMIT) return new StreamingBody(this).finish(text);
     this.body.replaceChildren(renderMarkdown(text));
     this.codeBlocksChanged();
   }

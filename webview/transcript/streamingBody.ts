@@ -24,6 +24,13 @@ const FRAME_MS = 16;
 /** Finished markdown is rendered in batches of about this many characters, so the time budget is checked between them. */
 const RENDER_BATCH = 4096;
 /**
+ * Finished pieces go into parts of about this many characters. Each frame that grows the answer lays out
+ * its parent again, visiting every child: a long answer's thousands of pieces as direct children would
+ * cost each frame more than drawing the new text. In parts, a frame visits one part per PART_CHARS plus
+ * the pieces of the last part, and the finished parts offscreen skip layout and paint (webview/styles/transcript.css).
+ */
+const PART_CHARS = 16_384;
+/**
  * Answers up to this size are rendered whole once they finish, so cross-block markdown (loose lists,
  * link references) comes out exactly right; longer ones keep their pieces, since a whole render would
  * itself be a long task. No longer than HIGHLIGHT_LIMIT, so a whole render never meets a block too long to highlight.
@@ -44,10 +51,13 @@ export class StreamingBody {
   /** When the last frame drew. */
   private drewAt = -Infinity;
   private readonly frozen: HTMLElement;
+  /** The part of `frozen` that finished pieces go into now, and the characters it holds. */
+  private part: HTMLElement | undefined;
+  private partChars = 0;
   private readonly tail: HTMLElement;
   private answerStarted = false;
 
-  constructor(private readonly view: AnswerView, private readonly beforeFrame: () => boolean, private readonly afterFrame: (stick: boolean) => void) {
+  constructor(private readonly view: AnswerView) {
     this.frozen = document.createElement('div');
     this.tail = document.createElement('div');
     this.tail.className = 'stream-tail';
@@ -103,7 +113,6 @@ export class StreamingBody {
     if (this.frozen.parentNode !== this.view.body) return;
     const started = performance.now();
     this.drewAt = started;
-    const stick = this.beforeFrame();
     this.view.thinking.show(this.reasoning);
     if (this.text.length !== this.drawn || this.final) {
       if (!this.answerStarted && this.text.trim()) {
@@ -119,7 +128,6 @@ export class StreamingBody {
         this.schedule();
       }
     }
-    this.afterFrame(stick);
     // Visible in DevTools' performance panel and read by the UI benchmark.
     performance.measure('step-flash:stream-frame', { start: started });
   }
@@ -133,7 +141,7 @@ export class StreamingBody {
       if (!batch.length) return;
       const chunks = renderChunks(batch);
       this.view.codeBlocksChanged(chunks);
-      this.frozen.append(chunks);
+      this.place(chunks, batched);
       batch = [];
       batched = 0;
     };
@@ -154,9 +162,10 @@ export class StreamingBody {
       if (piece.kind === 'open') {
         this.code = new StreamingCode(piece.fence);
         this.view.codeBlocksChanged(this.code.element);
-        this.frozen.append(this.code.element);
+        this.place(this.code.element, 0);
       } else if (piece.kind === 'code') {
         this.code?.segment(text.slice(piece.from, piece.to));
+        this.partChars += piece.to - piece.from;
       } else {
         if (this.code?.close(text.slice(piece.fence.start, piece.to))) this.view.codeBlocksChanged(this.code.element);
         this.code = undefined;
@@ -164,6 +173,18 @@ export class StreamingBody {
     }
     renderBatch();
     return caughtUp;
+  }
+
+  /** Appends finished pieces to the current part, starting a new one once it holds PART_CHARS. */
+  private place(node: Node, chars: number): void {
+    if (!this.part || this.partChars >= PART_CHARS) {
+      this.part = document.createElement('div');
+      this.part.className = 'stream-part';
+      this.frozen.append(this.part);
+      this.partChars = 0;
+    }
+    this.part.append(node);
+    this.partChars += chars;
   }
 
   /** The unfinished rest: the open fence's newest lines, or the markdown tail rendered again. */

@@ -12,6 +12,9 @@
  * only once drawn. Every message is watched for size changes rather than checking
  * the position before each frame, because a message can grow (or a lazily drawn one
  * settle) between frames; scrolling up stops following, scrolling back down resumes.
+ * The scroll happens in the ResizeObserver's callback, which runs after the frame's
+ * layout: scrolling from the stream's own frame callback instead forced a second
+ * layout of the page on every frame of a stream.
  */
 import { reduceLog, reduceTurn, type TurnEvent, type TurnRecord } from '../../src/shared/turnEvents';
 import { h } from '../dom';
@@ -62,7 +65,7 @@ export class Transcript {
     this.sizes.observe(this.element);
     this.element.addEventListener('scroll', () => this.scrolled(), { passive: true });
     new TranscriptKeyboard(this.element, onType);
-    this.hooks = { beforeFrame: () => this.following, afterFrame: (stick) => stick && this.scrollToEnd(), cancel };
+    this.hooks = { cancel };
   }
 
   /** The empty-chat line; the app words it for what the user can do now. */
