@@ -6,19 +6,13 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'fs';
 import { cpus, totalmem } from 'os';
 import { join } from 'path';
-import { ensureHostTools, ROOT } from './host-tools.mjs';
+import { ensureHostTools, hostToolsEnv, ROOT } from './host-tools.mjs';
 import { benchRows } from './bench-rows.mjs';
 
 const json = process.argv.includes('--json');
 const started = Date.now();
 const tools = ensureHostTools({ codeServer: true });
-const env = {
-  ...process.env,
-  STEP_FLASH_NODE24: tools.node24,
-  STEP_FLASH_CHROMIUM: tools.chromium,
-  STEP_FLASH_PLAYWRIGHT: tools.playwright,
-  STEP_FLASH_CODE_SERVER: tools.codeServer,
-};
+const env = { ...process.env, ...hostToolsEnv(tools) };
 
 function run(label, command, args, extraEnv = {}) {
   console.log(`\n=== ${label}`);

@@ -117,6 +117,16 @@ export function ensureHostTools({ codeServer = true } = {}) {
   return tools;
 }
 
+/** The tools as the environment the test launchers read (STEP_FLASH_NODE24, …). */
+export function hostToolsEnv(tools) {
+  return {
+    STEP_FLASH_NODE24: tools.node24,
+    STEP_FLASH_CHROMIUM: tools.chromium,
+    STEP_FLASH_PLAYWRIGHT: tools.playwright,
+    ...(tools.codeServer ? { STEP_FLASH_CODE_SERVER: tools.codeServer } : {}),
+  };
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const tools = ensureHostTools();
   console.log(JSON.stringify(tools, null, 2));

@@ -3,16 +3,10 @@
 // in the light and the dark theme, and writes docs/screenshots/*.png.
 import { spawnSync } from 'child_process';
 import { join } from 'path';
-import { ensureHostTools, ROOT } from './host-tools.mjs';
+import { ensureHostTools, hostToolsEnv, ROOT } from './host-tools.mjs';
 
 const tools = ensureHostTools({ codeServer: true });
-const env = {
-  ...process.env,
-  STEP_FLASH_NODE24: tools.node24,
-  STEP_FLASH_CHROMIUM: tools.chromium,
-  STEP_FLASH_PLAYWRIGHT: tools.playwright,
-  STEP_FLASH_CODE_SERVER: tools.codeServer,
-};
+const env = { ...process.env, ...hostToolsEnv(tools) };
 
 function run(label, command, args, extraEnv = {}) {
   console.log(`\n=== ${label}`);

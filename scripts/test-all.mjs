@@ -6,7 +6,7 @@
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
-import { ensureHostTools, ROOT, CACHE } from './host-tools.mjs';
+import { ensureHostTools, hostToolsEnv, ROOT, CACHE } from './host-tools.mjs';
 import { scanForSecrets } from './scan-secrets.mjs';
 
 const ALL = ['unit', 'ui', 'integration'];
@@ -28,12 +28,7 @@ function step(name, command, args) {
 }
 
 const tools = ensureHostTools({ codeServer: layers.includes('integration') });
-const toolEnv = {
-  STEP_FLASH_NODE24: tools.node24,
-  STEP_FLASH_CHROMIUM: tools.chromium,
-  STEP_FLASH_PLAYWRIGHT: tools.playwright,
-  ...(tools.codeServer ? { STEP_FLASH_CODE_SERVER: tools.codeServer } : {}),
-};
+const toolEnv = hostToolsEnv(tools);
 
 step('build', 'node', ['scripts/build.mjs']);
 // A test deleted from the sources must not live on as a stale compiled file.
