@@ -5,6 +5,7 @@
  * resemble it equally, it is refused with the reason, never guessed. The result is the
  * file's whole new text, which the review then shows as a diff like every other change.
  */
+import { makeReindent, usesTabs } from '../edits/reindent';
 import { lineSimilarity, squash } from '../edits/similarity';
 
 export type SnippetPlacement =
@@ -33,7 +34,9 @@ export function placeSnippet(fileText: string, snippet: string, name: string, se
   const wanted = code.split(/\r?\n/);
   const region = bestRegion(lines, wanted, name);
   if ('reason' in region) return { ok: false, reason: region.reason };
-  const placed = reindent(wanted, lines[region.start] ?? '', wanted[region.anchor] ?? '');
+  // Chat code is often dedented: shifted so its anchor line has the indentation of the line it replaces.
+  const shift = makeReindent([wanted[region.anchor] ?? ''], [lines[region.start] ?? ''], usesTabs(lines));
+  const placed = wanted.map((line) => shift(line, 0));
   if (placed.join('\n') === lines.slice(region.start, region.end + 1).join('\n')) {
     return { ok: false, reason: `${name} already has this code (lines ${region.start + 1}–${region.end + 1}); there is nothing to change.` };
   }
@@ -121,16 +124,4 @@ function regionScore(start: number, end: number, snippetLines: number[], lines: 
     score += weight(lines[i]) * Math.max(...snippetLines.map((j) => sim(i, j)));
   }
   return score / total;
-}
-
-/** Shifts the snippet so its anchor line has the indentation of the line it replaces (chat code is often dedented). */
-function reindent(wanted: string[], fileLine: string, snippetLine: string): string[] {
-  const have = /^\s*/.exec(fileLine)?.[0] ?? '';
-  const own = /^\s*/.exec(snippetLine)?.[0] ?? '';
-  if (have === own) return wanted;
-  if (have.startsWith(own)) return wanted.map((line) => (line.trim() ? have.slice(own.length) + line : line));
-  const extra = own.length - have.length;
-  const removable = (line: string) => !line.trim() || (/^\s*/.exec(line)?.[0].length ?? 0) >= extra;
-  if (own.startsWith(have) && wanted.every(removable)) return wanted.map((line) => (line.trim() ? line.slice(extra) : line));
-  return wanted;
 }
