@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { endSuite, resetBetweenTests, startSuite } from './helpers';
 import { chatRequests, setSetting } from './hostSim';
-import { diskText, fileUri, writeDisk } from './reviewHelpers';
+import { diskText, fileUri, restoreFile } from './reviewHelpers';
 import type { Simulator, SimToolCall } from '../../sim/types';
 import type { ExtensionApi } from '../../../src/extension';
 import type { EditingResult } from '../../../src/vscode/commands/editingRunner';
@@ -45,17 +45,8 @@ describe('advisor: Flash executes, a stronger model advises', function () {
   afterEach(async () => {
     for (const set of [...api.review.sets]) set.dispose();
     for (const key of ADVISOR_SETTINGS) await setSetting(key, undefined);
-    // An applied set may leave the open document edited (and unsaved): put its text back, then the disk's,
-    // so the next test's edit reads the file as it ships.
-    const document = await vscode.workspace.openTextDocument(fileUri('commands/cart.ts'));
-    if (document.getText() !== original) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), original);
-      await vscode.workspace.applyEdit(edit);
-    }
-    if (document.isDirty) await document.save();
+    await restoreFile('commands/cart.ts', original);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await writeDisk('commands/cart.ts', original);
   });
   after(() => endSuite(api, sim));
 

@@ -13,7 +13,7 @@ import type { Simulator } from '../../sim/types';
 import { loginScreen, png } from '../../support/png';
 import { activateExtension } from './helpers';
 import { chatRequests, resetExtension, startHostSim } from './hostSim';
-import { diskText, documentText, eventually, fileUri, writeDisk } from './reviewHelpers';
+import { diskText, documentText, eventually, fileUri, restoreFile } from './reviewHelpers';
 import type { ExtensionApi } from '../../../src/extension';
 import type { EditingResult } from '../../../src/vscode/commands/editingRunner';
 import type { RenameOutcome } from '../../../src/vscode/commands/renameCommand';
@@ -63,18 +63,7 @@ describe('demo model: every editing command end to end, applied', function () {
   afterEach(async () => {
     for (const set of [...api.review.sets]) set.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    // An applied change set may leave open documents edited: put the text back in the document and on disk,
-    // so the next command reads the sample as it ships.
-    for (const [f, text] of originals) {
-      const document = await vscode.workspace.openTextDocument(fileUri(f));
-      if (document.getText() !== text) {
-        const edit = new vscode.WorkspaceEdit();
-        edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
-        await vscode.workspace.applyEdit(edit);
-      }
-      if (document.isDirty) await document.save();
-      if ((await diskText(f)) !== text) await writeDisk(f, text);
-    }
+    for (const [f, text] of originals) await restoreFile(f, text);
     for (const f of CREATED) await vscode.workspace.fs.delete(fileUri(f), { recursive: true }).then(undefined, () => undefined);
   });
   after(async () => {

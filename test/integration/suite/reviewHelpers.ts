@@ -51,6 +51,21 @@ export async function writeDisk(path: string, text: string | Uint8Array): Promis
   await vscode.workspace.fs.writeFile(fileUri(path), typeof text === 'string' ? new TextEncoder().encode(text) : text);
 }
 
+/**
+ * Puts a sample file back as it ships, in its open document and on disk: an applied change set
+ * may leave the document edited (and unsaved), which the next command would read instead of the disk.
+ */
+export async function restoreFile(path: string, text: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(fileUri(path));
+  if (document.getText() !== text) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+    await vscode.workspace.applyEdit(edit);
+  }
+  if (document.isDirty) await document.save();
+  if ((await diskText(path)) !== text) await writeDisk(path, text);
+}
+
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
