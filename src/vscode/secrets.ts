@@ -57,18 +57,19 @@ export class KeyStore implements vscode.Disposable {
     this.get(provider).catch(() => undefined);
   }
 
+  /** The next read asks SecretStorage: what it holds after the store, whichever window stored last. */
   async set(provider: ProviderSetting, key: string): Promise<void> {
     this.known.set(provider, key);
     this.reads.delete(provider);
     await this.secrets.store(KeyStore.storageKey(provider), key);
-    this.reads.set(provider, Promise.resolve(key));
+    this.reads.delete(provider);
   }
 
   async clear(provider: ProviderSetting): Promise<void> {
     this.reads.delete(provider);
     await this.secrets.delete(KeyStore.storageKey(provider));
     this.known.delete(provider);
-    this.reads.set(provider, Promise.resolve(undefined));
+    this.reads.delete(provider);
   }
 
   /** Every key this session has seen, so logs and messages can mask them. */

@@ -98,14 +98,18 @@ describe('key store', () => {
     assert.strictEqual(secrets.reads, 2);
   });
 
-  it('answers with what it stored or cleared without reading it back', async () => {
+  it('after storing or clearing a key, reads it back once instead of answering with a read from before', async () => {
+    secrets.values.set('stepFlash.apiKey.openrouter', 'sk-or-old');
+    assert.strictEqual(await keys.get('openrouter'), 'sk-or-old');
     await keys.set('openrouter', 'sk-or-stored');
+    assert.deepStrictEqual(keys.knownKeys(), ['sk-or-stored'], 'a key being stored is masked at once');
     assert.strictEqual(await keys.get('openrouter'), 'sk-or-stored');
-    assert.strictEqual(secrets.values.get('stepFlash.apiKey.openrouter'), 'sk-or-stored', 'the key went to SecretStorage');
+    assert.strictEqual(await keys.get('openrouter'), 'sk-or-stored');
+    assert.strictEqual(secrets.reads, 2);
     await keys.clear('openrouter');
     assert.strictEqual(await keys.get('openrouter'), undefined);
     assert.strictEqual(secrets.values.has('stepFlash.apiKey.openrouter'), false);
-    assert.strictEqual(secrets.reads, 0);
+    assert.strictEqual(secrets.reads, 3);
     assert.deepStrictEqual(keys.knownKeys(), []);
   });
 });
