@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { KeyStore } from './vscode/secrets';
+import { readProvider } from './vscode/settings';
 import { registerLazyLanguageModels } from './vscode/lm/lazyProvider';
 import { ActivationShell } from './vscode/shell';
 import type { Services } from './vscode/services';
@@ -23,7 +24,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   let services: Services | undefined;
   const load = (): Services => (services ??= loadServices(context, keys, shell));
   const manifest = (context.extension.packageJSON as Manifest).contributes;
-  const shell = new ActivationShell(manifest.commands.map((c) => c.command), load);
+  const shell = new ActivationShell(manifest.commands.map((c) => c.command), {
+    load,
+    isLoaded: () => services !== undefined,
+    // A command is about to need the selected provider's key: its read overlaps the services' start.
+    prepare: () => keys.prefetch(readProvider()),
+  });
   const vendors = (manifest.languageModelChatProviders ?? []).map((p) => p.vendor);
   context.subscriptions.push(keys, shell, ...registerLazyLanguageModels(vendors, () => shell.loaded()?.lmProvider));
   return {
@@ -54,7 +60,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
 /** dist/services.js is a bundle of its own (scripts/build.mjs), so activation neither parses nor runs it. */
 function loadServices(context: vscode.ExtensionContext, keys: KeyStore, shell: ActivationShell<Services>): Services {
-  // Synchronous on purpose: a command's invocation runs in the same call, never queued behind a promise.
+  // Synchronous on purpose: the view and the API's handles get the services in the same call; commands
+  // come here after the shell has let the host send their key read (src/vscode/shell.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require(path.join(__dirname, 'services.js')) as typeof import('./vscode/services');
   const services = module.createServices(context, keys, shell);

@@ -32,10 +32,15 @@ export interface SettingsSnapshot {
 
 const SECTION = 'stepFlash';
 
+/** The selected provider alone, for activation (src/extension.ts), which loads nothing else of the settings. */
+export function readProvider(c = vscode.workspace.getConfiguration(SECTION)): ProviderSetting {
+  return c.get<ProviderSetting>('provider', 'stepfun-global');
+}
+
 export function readSettings(): SettingsSnapshot {
   const c = vscode.workspace.getConfiguration(SECTION);
   return {
-    provider: c.get<ProviderSetting>('provider', 'stepfun-global'),
+    provider: readProvider(c),
     model: c.get<string>('model', '').trim(),
     customBaseUrl: c.get<string>('customBaseUrl', 'http://127.0.0.1:8000/v1').trim(),
     customModel: c.get<string>('customModel', 'step3p7-flash').trim(),

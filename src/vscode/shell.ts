@@ -16,11 +16,25 @@ export interface ShellTarget {
   chatView: vscode.WebviewViewProvider;
 }
 
+/** How the shell reaches the services activation defers. */
+export interface ServicesLoader<T> {
+  /** Builds the services (once; later calls return them), throwing when they cannot be built. */
+  load(): T;
+  isLoaded(): boolean;
+  /**
+   * Starts the round trips the first command will wait for (the key read) before the
+   * services are built, which blocks the host for the bundle's compile and start.
+   */
+  prepare(): void;
+}
+
 /**
  * Everything VS Code must find at activation — each contributed command, the chat
  * webview and the Changes tree — registered without loading what they run. The
- * first invocation calls `load`, which builds the services synchronously, so an
- * invocation is never lost and keeps its arguments (palette, menus, keybindings).
+ * first command starts what it will wait for (`prepare`), lets the host send those
+ * requests, then builds the services and runs; commands issued meanwhile run after
+ * it in the order they came, each with its arguments (palette, menus, keybindings).
+ * The view and `loaded()` build the services synchronously.
  */
 export class ActivationShell<T extends ShellTarget = ShellTarget> implements Shell, vscode.Disposable {
   private readonly handlers = new Map<string, Handler>();
@@ -30,10 +44,12 @@ export class ActivationShell<T extends ShellTarget = ShellTarget> implements She
   private readonly treeChanged = new vscode.EventEmitter<unknown>();
   private readonly changesView: vscode.TreeView<unknown>;
   private readonly disposables: vscode.Disposable[];
+  /** Set by the first command while the services are not built: later ones wait for the same start. */
+  private starting: Promise<void> | undefined;
 
   constructor(
     commandIds: readonly string[],
-    private readonly load: () => T,
+    private readonly loader: ServicesLoader<T>,
   ) {
     this.contributed = new Set(commandIds);
     // Until the services load there is no change set: an empty tree shows the view's welcome text.
@@ -76,6 +92,19 @@ export class ActivationShell<T extends ShellTarget = ShellTarget> implements She
   }
 
   private run(id: string, args: unknown[]): unknown {
+    if (this.loader.isLoaded()) return this.invoke(id, args);
+    this.starting ??= this.start();
+    return this.starting.then(() => this.invoke(id, args));
+  }
+
+  private start(): Promise<void> {
+    this.loader.prepare();
+    // The host sends what prepare() asked for on a timer of its own; this one fires after it, so the
+    // requests are on their way while the services compile.
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  private invoke(id: string, args: unknown[]): unknown {
     if (!this.services()) return undefined;
     const handler = this.handlers.get(id);
     if (!handler) throw new Error(`Step Flash: the command ${id} has no handler.`);
@@ -89,7 +118,7 @@ export class ActivationShell<T extends ShellTarget = ShellTarget> implements She
 
   private services(): T | undefined {
     try {
-      return this.load();
+      return this.loader.load();
     } catch (error) {
       void vscode.window.showErrorMessage(`Step Flash could not start: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;

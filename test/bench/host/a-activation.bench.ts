@@ -41,7 +41,14 @@ describe('start-up', () => {
     try {
       await setSetting('provider', 'stepfun-global');
       await setSetting('rateTier', 'V5');
+      // A user's key was stored in an earlier session: the extension has yet to read it. The key store keeps
+      // no read across a store or its change event, so the Explain reads the key as a new session's would.
+      const changed = new Promise<boolean>((resolve) => {
+        const subscription = api.keys.onDidChange(() => (subscription.dispose(), resolve(true)));
+        setTimeout(() => (subscription.dispose(), resolve(false)), 10_000);
+      });
       await api.keys.set('stepfun-global', 'sk-global-test');
+      const keyChangeSeen = await changed;
       const editor = await vscode.window.showTextDocument(fileUri('commands/cart.ts'));
       editor.selection = new vscode.Selection(8, 0, 14, 1);
       const loadedBefore = servicesLoaded();
@@ -56,7 +63,7 @@ describe('start-up', () => {
       await profiled('first-explain', () => Promise.resolve(vscode.commands.executeCommand('stepFlash.explain')));
       const request = chatRequests(sim)[0];
       assert.ok(request, 'explain sent a chat request');
-      record('startup', { explainToRequestFirstMs: request.time - t0, explainToRequestCpuMs: cpuAtRequest ?? -1, explainLoadedServices: !loadedBefore, hostQuietBeforeExplain: quiet });
+      record('startup', { explainToRequestFirstMs: request.time - t0, explainToRequestCpuMs: cpuAtRequest ?? -1, explainLoadedServices: !loadedBefore, hostQuietBeforeExplain: quiet, keyChangeSeenBeforeExplain: keyChangeSeen });
     } finally {
       await resetExtension(api);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

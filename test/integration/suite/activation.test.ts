@@ -53,14 +53,24 @@ describe('activation', () => {
       editor.selection = new vscode.Selection(8, 0, 14, 1);
       sim.enqueue({ content: 'It adds up each line: unit price times quantity.' });
       assert.deepStrictEqual(loadedBundles(), ['extension.js'], 'nothing has loaded the services yet');
+      const readsBeforeServices: string[] = [];
+      const read = api.keys.get.bind(api.keys);
+      api.keys.get = (provider) => {
+        if (!loadedBundles().includes('services.js')) readsBeforeServices.push(provider);
+        return read(provider);
+      };
 
       const opened = vscode.commands.executeCommand('stepFlash.openChat');
       const stored = vscode.commands.executeCommand<boolean>('stepFlash.setApiKey', 'sk-global-second');
       const explained = vscode.commands.executeCommand<TurnOutcome>('stepFlash.explain');
-      // The first invocation loaded the services in its own call; the webview is not resolved yet
-      // (that takes a round trip to the workbench), so every message it is sent is seen here.
-      assert.deepStrictEqual(loadedBundles(), ['extension.js', 'services.js']);
+      // The first invocation started reading the selected provider's key and returned to the host,
+      // which sends that read before the services (built on a timer after it) block it.
+      assert.deepStrictEqual(readsBeforeServices, ['stepfun-global'], 'the key read started before the services loaded');
+      assert.deepStrictEqual(loadedBundles(), ['extension.js'], 'the services wait for the host to send the read');
+      // Asking for a handle builds the services at once; the webview is not resolved yet (that takes a
+      // round trip to the workbench), so every message it is sent is seen here.
       assert.ok(!api.chatView.isReady);
+      assert.deepStrictEqual(loadedBundles(), ['extension.js', 'services.js']);
       const delivered: HostMessage[] = [];
       const resolve = api.chatView.resolveWebviewView.bind(api.chatView);
       api.chatView.resolveWebviewView = (view) => {
@@ -92,6 +102,7 @@ describe('activation', () => {
       }, 'the webview to receive the finished turn');
       assert.strictEqual(shown.text, outcome.text, 'the webview got every event of the turn that started before it was ready');
     } finally {
+      delete (api.keys as Partial<typeof api.keys>).get;
       await resetExtension(api);
       await sim.close();
     }
