@@ -20,6 +20,11 @@ const TIME_BUDGET_MS = 8;
  * and the final frames, draw on every frame.
  */
 const STREAM_INTERVAL_MS = 40;
+/**
+ * Reasoning that arrives below the end of the Thinking box's view (the box does not follow it) or into a
+ * folded box shows only as the box's scrollbar: it is drawn this often, and the answer at STREAM_INTERVAL_MS.
+ */
+const UNSEEN_INTERVAL_MS = 250;
 const FRAME_MS = 16;
 /** Finished markdown is rendered in batches of about this many characters, so the time budget is checked between them. */
 const RENDER_BATCH = 4096;
@@ -55,6 +60,8 @@ export class StreamingBody {
   private drawn = -1;
   private frame = 0;
   private timer = 0;
+  /** When the timer's frame is due. */
+  private timerDue = 0;
   /** When the last frame drew. */
   private drewAt = -Infinity;
   private readonly frozen: HTMLElement;
@@ -91,22 +98,34 @@ export class StreamingBody {
   }
 
   /**
-   * The next drawing frame: at once when catching up or finishing, else once STREAM_INTERVAL_MS has passed
-   * since the last one. The wait is a timer, not frames that do nothing: every frame asked for costs the
-   * browser a style, layout and commit pass even when nothing changed.
+   * The next drawing frame: at once when catching up or finishing, else once the interval has passed since
+   * the last one. The wait is a timer, not frames that do nothing: every frame asked for costs the browser a
+   * style, layout and commit pass even when nothing changed. A timer already set for later is brought forward.
    */
   private schedule(): void {
-    if (this.frame || this.timer) return;
-    const wait = this.final || this.drawn < 0 ? 0 : this.drewAt + STREAM_INTERVAL_MS - performance.now();
+    if (this.frame) return;
+    const due = this.final || this.drawn < 0 ? 0 : this.drewAt + this.interval();
+    if (this.timer) {
+      if (due >= this.timerDue) return;
+      window.clearTimeout(this.timer);
+      this.timer = 0;
+    }
+    const wait = due - performance.now();
     if (wait <= FRAME_MS) {
       this.frame = requestAnimationFrame(() => this.flush());
       return;
     }
     // The frame after the timer comes up to one frame later, so the timer aims one frame early.
+    this.timerDue = due;
     this.timer = window.setTimeout(() => {
       this.timer = 0;
       this.frame = requestAnimationFrame(() => this.flush());
     }, wait - FRAME_MS);
+  }
+
+  /** Only reasoning the reader cannot see changed since the last frame: its box is folded, or its end is scrolled out of view. */
+  private interval(): number {
+    return this.text.length === this.drawn && !this.view.thinking.showsEnd() ? UNSEEN_INTERVAL_MS : STREAM_INTERVAL_MS;
   }
 
   private cancel(): void {
