@@ -3,9 +3,11 @@
  * linear in the answer's length. Each event only hands over the text so far; a frame
  * renders the pieces that have finished since the last one (webview/render/streamSplit.ts
  * cuts them, each exactly once), appends the lines of an open code fence to its block,
- * and re-renders only the unfinished tail, which the splitter keeps short. A frame stops
- * taking pieces once its time budget is spent, so a burst, or a whole answer that
- * arrives at once, is drawn over several short frames instead of one long task.
+ * and re-renders only the unfinished tail, which the splitter keeps short. A fence that
+ * opens and closes within one frame is rendered with the finished markdown, and a frame's
+ * markdown and tail go through the sanitizer together, once. A frame stops taking pieces
+ * once its time budget is spent, so a burst, or a whole answer that arrives at once, is
+ * drawn over several short frames instead of one long task.
  */
 import { StreamingCode } from '../render/codeStream';
 import { HIGHLIGHT_LIMIT, renderChunks } from '../render/markdown';
