@@ -27,6 +27,7 @@ const STREAM_INTERVAL_MS = 40;
  * folded box shows only as the box's scrollbar: it is drawn this often, and the answer at STREAM_INTERVAL_MS.
  */
 const UNSEEN_INTERVAL_MS = 250;
+const UNSEEN_MOST_CHARS = 4096;
 const FRAME_MS = 16;
 /** Finished markdown is rendered in batches of about this many characters, so the time budget is checked between them. */
 const RENDER_BATCH = 4096;
@@ -125,9 +126,16 @@ export class StreamingBody {
     }, wait - FRAME_MS);
   }
 
-  /** Only reasoning the reader cannot see changed since the last frame: its box is folded, or its end is scrolled out of view. */
+  /**
+   * Slower while only reasoning the reader cannot see changed since the last frame (its box is folded, or its
+   * end is scrolled out of view), unless so much has come that drawing it at once would make a long frame.
+   */
   private interval(): number {
-    return this.text.length === this.drawn && !this.view.thinking.showsEnd() ? UNSEEN_INTERVAL_MS : STREAM_INTERVAL_MS;
+    const unseen =
+      this.text.length === this.drawn &&
+      this.reasoning.length - this.view.thinking.shownChars < UNSEEN_MOST_CHARS &&
+      !this.view.thinking.showsEnd();
+    return unseen ? UNSEEN_INTERVAL_MS : STREAM_INTERVAL_MS;
   }
 
   private cancel(): void {

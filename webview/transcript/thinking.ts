@@ -32,6 +32,11 @@ export class ThinkingSection {
     this.label();
   }
 
+  /** How much of the reasoning is drawn. */
+  get shownChars(): number {
+    return this.chars;
+  }
+
   /** Shows the reasoning so far: only what is new is appended. */
   show(reasoning: string): void {
     if (reasoning.length <= this.chars) return;
