@@ -33,6 +33,20 @@ async function finishedBody(ui: WebviewHarness, turnId: string, text: string): P
   return ui.page.locator(`[data-turn-id="${turnId}"] .markdown`).evaluate((body) => body.innerHTML);
 }
 
+/**
+ * The answer's body while it still streams, with the streaming wrappers (parts, chunks, the tail) unwrapped:
+ * what a reader sees, in the form a whole render draws it.
+ */
+async function liveBody(ui: WebviewHarness, turnId: string, last: string): Promise<string> {
+  await ui.page.locator(`[data-turn-id="${turnId}"][data-status="streaming"] .stream-tail`, { hasText: last }).waitFor();
+  return ui.page.locator(`[data-turn-id="${turnId}"] .markdown`).evaluate((body) => {
+    const copy = body.cloneNode(true) as HTMLElement;
+    const wrappers = copy.querySelectorAll(':scope > div:not([class]), .stream-part, .chunk, .stream-tail');
+    for (const wrapper of Array.from(wrappers)) wrapper.replaceWith(...Array.from(wrapper.childNodes));
+    return copy.innerHTML;
+  });
+}
+
 describe('rendering long answers', () => {
   const open = webviewPerTest();
 
@@ -79,6 +93,26 @@ describe('rendering long answers', () => {
     assert.deepStrictEqual(ui.pageErrors, []);
   });
 
+  it('draws short fences that open and close between two frames exactly as a whole answer, while the answer still streams', async () => {
+    const ui = await open();
+    const section = (i: number) => `Step **${i}** guards \`input${i}\`:\n\n\`\`\`ts\nconst x${i} = parse(input${i}) ?? ${i};\n\`\`\`\n\n- note ${i}\n- more\n\n`;
+    const text = `${Array.from({ length: 30 }, (_, i) => section(i)).join('')}LAST-SHORT-FENCE`;
+    // The grammar loads first, so that no block is drawn plain while it loads.
+    await deliverWhole(ui, 'grammar', '```ts\nconst a = 1;\n```');
+    await ui.page.locator('[data-turn-id="grammar"] .hljs-keyword').waitFor();
+    await ui.deliver(turnStart('bursts'));
+    // Bursts of several whole fences each: every fence opens and closes before the next frame draws.
+    for (let i = 0; i < text.length; i += 700) await ui.deliver(answerDelta('bursts', text.slice(i, i + 700)));
+    const streamed = await liveBody(ui, 'bursts', 'LAST-SHORT-FENCE');
+    assert.strictEqual(await ui.page.locator('[data-turn-id="bursts"] pre.streaming').count(), 0, 'no fence is left drawn open');
+    assert.strictEqual(await ui.page.locator('[data-turn-id="bursts"] .code-wrap').count(), 30, 'every block has its toolbar');
+    await deliverWhole(ui, 'whole', text);
+    await finishedBody(ui, 'whole', text);
+    const whole = await ui.page.locator('[data-turn-id="whole"] .markdown').evaluate((body) => body.innerHTML);
+    assert.strictEqual(streamed, whole);
+    assert.deepStrictEqual(ui.pageErrors, []);
+  });
+
   it('highlights a language whose grammar loads on first use, in a block drawn before it arrived', async () => {
     const ui = await open();
     await deliverWhole(ui, 'lazy', 'Here:\n\n```haskell\nmain :: IO ()\nmain = putStrLn "hi"\n```\n\n```kt\nfun main() { val x = 1 }\n```');
@@ -102,5 +136,25 @@ describe('rendering long answers', () => {
     assert.ok((await body.locator('.thinking-block').count()) > 10, 'laid out in many blocks');
     const longest = await body.locator('.thinking-block').evaluateAll((blocks) => Math.max(...blocks.map((b) => (b.textContent ?? '').length)));
     assert.ok(longest <= 8 * 2048, `no block holds more than 16 KB (longest ${longest})`);
+  });
+
+  it('draws reasoning that runs below the Thinking box in full, and leaves the box as a reopened chat draws it', async () => {
+    const ui = await open();
+    const reasoning = Array.from({ length: 120 }, (_, i) => `Line ${i} of the reasoning, below the box's view.\n`).join('');
+    await ui.deliver(turnStart('below'));
+    for (let i = 0; i < reasoning.length; i += 200) await ui.deliver(reasoningDelta('below', reasoning.slice(i, i + 200)));
+    const body = ui.page.locator('[data-turn-id="below"] .thinking-body');
+    await body.filter({ hasText: 'Line 119 of' }).waitFor();
+    assert.strictEqual(await body.textContent(), reasoning);
+    assert.ok(await body.evaluate((b) => b.scrollHeight > b.clientHeight + 100), 'the reasoning overflows its box');
+    await ui.deliver(answerDelta('below', 'The answer.'));
+    await ui.page.locator('[data-turn-id="below"] .stream-tail', { hasText: 'The answer.' }).waitFor();
+    assert.strictEqual(await body.locator(':scope > :not(.thinking-block)').count(), 0, 'nothing but the text is left in the box once the answer starts');
+    await ui.deliverAll(turnEnd('below'));
+    await ui.page.locator('[data-turn-id="below"][data-status="done"]').waitFor();
+    const streamed = await body.evaluate((b) => b.textContent);
+    await ui.deliver(conversation([turnRecord('again', { text: 'again' }, { reasoning, text: 'The answer.' })]));
+    assert.strictEqual(await ui.page.locator('[data-turn-id="again"] .thinking-body').evaluate((b) => b.textContent), streamed);
+    assert.deepStrictEqual(ui.pageErrors, []);
   });
 });

@@ -70,9 +70,20 @@ export function renderMarkdown(text: string): DocumentFragment {
 }
 
 /**
- * Each text rendered on its own (as renderMarkdown would) into a `<div class="chunk">`, with one
- * sanitizing pass for all of them: the sanitizer's fixed cost is paid once per frame, not per block.
+ * Each text rendered on its own (as renderMarkdown would) into a `<div class="chunk">`, and `tail` (when
+ * given) rendered after them, with one sanitizing pass for all of them: the sanitizer's fixed cost (a new
+ * inert document per call) is paid once per frame, not per block. `tail` holds the tail's own nodes.
  */
-export function renderChunks(texts: readonly string[]): DocumentFragment {
-  return sanitizeToFragment(texts.map((text) => `<div class="chunk">${md.render(text)}</div>`).join(''));
+export function renderChunks(texts: readonly string[], tail?: string): { chunks: DocumentFragment; tail?: DocumentFragment } {
+  const html = texts.map((text) => `<div class="chunk">${md.render(text)}</div>`);
+  if (tail !== undefined) html.push(`<div>${md.render(tail)}</div>`);
+  const chunks = sanitizeToFragment(html.join(''));
+  if (tail === undefined) return { chunks };
+  const wrapper = chunks.lastElementChild;
+  const nodes = document.createDocumentFragment();
+  if (wrapper) {
+    nodes.append(...wrapper.childNodes);
+    wrapper.remove();
+  }
+  return { chunks, tail: nodes };
 }

@@ -3,13 +3,15 @@
  * linear in the answer's length. Each event only hands over the text so far; a frame
  * renders the pieces that have finished since the last one (webview/render/streamSplit.ts
  * cuts them, each exactly once), appends the lines of an open code fence to its block,
- * and re-renders only the unfinished tail, which the splitter keeps short. A frame stops
- * taking pieces once its time budget is spent, so a burst, or a whole answer that
- * arrives at once, is drawn over several short frames instead of one long task.
+ * and re-renders only the unfinished tail, which the splitter keeps short. A fence that
+ * opens and closes within one frame is rendered with the finished markdown, and a frame's
+ * markdown and tail go through the sanitizer together, once. A frame stops taking pieces
+ * once its time budget is spent, so a burst, or a whole answer that arrives at once, is
+ * drawn over several short frames instead of one long task.
  */
 import { StreamingCode } from '../render/codeStream';
-import { HIGHLIGHT_LIMIT, renderChunks, renderMarkdown } from '../render/markdown';
-import { BlockSplitter } from '../render/streamSplit';
+import { HIGHLIGHT_LIMIT, renderChunks } from '../render/markdown';
+import { BlockSplitter, type OpenFence } from '../render/streamSplit';
 import type { AnswerView } from './answerView';
 
 const TIME_BUDGET_MS = 8;
@@ -20,6 +22,12 @@ const TIME_BUDGET_MS = 8;
  * and the final frames, draw on every frame.
  */
 const STREAM_INTERVAL_MS = 40;
+/**
+ * Reasoning that arrives below the end of the Thinking box's view (the box does not follow it) or into a
+ * folded box shows only as the box's scrollbar: it is drawn this often, and the answer at STREAM_INTERVAL_MS.
+ */
+const UNSEEN_INTERVAL_MS = 250;
+const UNSEEN_MOST_CHARS = 4096;
 const FRAME_MS = 16;
 /** Finished markdown is rendered in batches of about this many characters, so the time budget is checked between them. */
 const RENDER_BATCH = 4096;
@@ -37,6 +45,13 @@ const PART_CHARS = 16_384;
  */
 export const WHOLE_RENDER_LIMIT = HIGHLIGHT_LIMIT;
 
+/** A fence opened within this frame, held back in case it also closes within it; its code so far is text.slice(codeFrom, codeTo). */
+interface HeldFence {
+  fence: OpenFence;
+  codeFrom: number;
+  codeTo: number;
+}
+
 export class StreamingBody {
   private text = '';
   private reasoning = '';
@@ -48,6 +63,8 @@ export class StreamingBody {
   private drawn = -1;
   private frame = 0;
   private timer = 0;
+  /** When the timer's frame is due. */
+  private timerDue = 0;
   /** When the last frame drew. */
   private drewAt = -Infinity;
   private readonly frozen: HTMLElement;
@@ -56,6 +73,9 @@ export class StreamingBody {
   private partChars = 0;
   private readonly tail: HTMLElement;
   private answerStarted = false;
+  /** Finished markdown taken this frame and not rendered yet, and its length. */
+  private batch: string[] = [];
+  private batched = 0;
 
   constructor(private readonly view: AnswerView) {
     this.frozen = document.createElement('div');
@@ -81,22 +101,41 @@ export class StreamingBody {
   }
 
   /**
-   * The next drawing frame: at once when catching up or finishing, else once STREAM_INTERVAL_MS has passed
-   * since the last one. The wait is a timer, not frames that do nothing: every frame asked for costs the
-   * browser a style, layout and commit pass even when nothing changed.
+   * The next drawing frame: at once when catching up or finishing, else once the interval has passed since
+   * the last one. The wait is a timer, not frames that do nothing: every frame asked for costs the browser a
+   * style, layout and commit pass even when nothing changed. A timer already set for later is brought forward.
    */
   private schedule(): void {
-    if (this.frame || this.timer) return;
-    const wait = this.final || this.drawn < 0 ? 0 : this.drewAt + STREAM_INTERVAL_MS - performance.now();
+    if (this.frame) return;
+    const due = this.final || this.drawn < 0 ? 0 : this.drewAt + this.interval();
+    if (this.timer) {
+      if (due >= this.timerDue) return;
+      window.clearTimeout(this.timer);
+      this.timer = 0;
+    }
+    const wait = due - performance.now();
     if (wait <= FRAME_MS) {
       this.frame = requestAnimationFrame(() => this.flush());
       return;
     }
     // The frame after the timer comes up to one frame later, so the timer aims one frame early.
+    this.timerDue = due;
     this.timer = window.setTimeout(() => {
       this.timer = 0;
       this.frame = requestAnimationFrame(() => this.flush());
     }, wait - FRAME_MS);
+  }
+
+  /**
+   * Slower while only reasoning the reader cannot see changed since the last frame (its box is folded, or its
+   * end is scrolled out of view), unless so much has come that drawing it at once would make a long frame.
+   */
+  private interval(): number {
+    const unseen =
+      this.text.length === this.drawn &&
+      this.reasoning.length - this.view.thinking.shownChars < UNSEEN_MOST_CHARS &&
+      !this.view.thinking.showsEnd();
+    return unseen ? UNSEEN_INTERVAL_MS : STREAM_INTERVAL_MS;
   }
 
   private cancel(): void {
@@ -123,6 +162,7 @@ export class StreamingBody {
         this.drawTail();
       } else {
         // More has finished than one frame should draw: catch up next frame rather than stall this one.
+        this.renderBatch();
         this.tail.replaceChildren();
         this.drawn = -1;
         this.schedule();
@@ -132,19 +172,13 @@ export class StreamingBody {
     performance.measure('step-flash:stream-frame', { start: started });
   }
 
-  /** Renders finished pieces until the frame's time is spent; true when none is left. */
+  /**
+   * Takes finished pieces until the frame's time is spent; true when none is left. Markdown is rendered in
+   * batches; the last batch is left for drawTail, which renders it with the tail in one sanitizing pass.
+   */
   private commit(started: number): boolean {
     const text = this.text;
-    let batch: string[] = [];
-    let batched = 0;
-    const renderBatch = () => {
-      if (!batch.length) return;
-      const chunks = renderChunks(batch);
-      this.view.codeBlocksChanged(chunks);
-      this.place(chunks, batched);
-      batch = [];
-      batched = 0;
-    };
+    let held: HeldFence | undefined;
     let caughtUp = false;
     while (performance.now() - started < TIME_BUDGET_MS) {
       const piece = this.splitter.next(text, this.final);
@@ -153,26 +187,62 @@ export class StreamingBody {
         break;
       }
       if (piece.kind === 'markdown') {
-        batch.push(text.slice(piece.from, piece.to));
-        batched += piece.to - piece.from;
-        if (batched >= RENDER_BATCH) renderBatch();
-        continue;
-      }
-      renderBatch();
-      if (piece.kind === 'open') {
-        this.code = new StreamingCode(piece.fence);
-        this.view.codeBlocksChanged(this.code.element);
-        this.place(this.code.element, 0);
+        this.hold(piece.from, piece.to);
+      } else if (piece.kind === 'open') {
+        held = { fence: piece.fence, codeFrom: piece.to, codeTo: piece.to };
       } else if (piece.kind === 'code') {
+        if (held && piece.to - held.codeFrom <= RENDER_BATCH) {
+          held.codeTo = piece.to;
+          continue;
+        }
+        if (held) this.openCode(held);
+        held = undefined;
         this.code?.segment(text.slice(piece.from, piece.to));
         this.partChars += piece.to - piece.from;
+      } else if (held) {
+        // The whole fence arrived within this frame: rendered with the finished markdown, exactly as
+        // StreamingCode.close would render it, without drawing it open first.
+        this.hold(piece.fence.start, piece.to);
+        held = undefined;
       } else {
+        this.renderBatch();
         if (this.code?.close(text.slice(piece.fence.start, piece.to))) this.view.codeBlocksChanged(this.code.element);
         this.code = undefined;
       }
     }
-    renderBatch();
+    if (held) this.openCode(held);
     return caughtUp;
+  }
+
+  /** Adds text.slice(from, to), finished, to the frame's batch; a full batch is rendered at once. */
+  private hold(from: number, to: number): void {
+    this.batch.push(this.text.slice(from, to));
+    this.batched += to - from;
+    if (this.batched >= RENDER_BATCH) this.renderBatch();
+  }
+
+  private renderBatch(tail?: string): DocumentFragment | undefined {
+    if (!this.batch.length && tail === undefined) return undefined;
+    const rendered = renderChunks(this.batch, tail);
+    if (this.batch.length) {
+      this.view.codeBlocksChanged(rendered.chunks);
+      this.place(rendered.chunks, this.batched);
+    }
+    this.batch = [];
+    this.batched = 0;
+    return rendered.tail;
+  }
+
+  /** A fence still open at the end of the frame is drawn as it streams from now on (webview/render/codeStream.ts). */
+  private openCode(held: HeldFence): void {
+    this.renderBatch();
+    this.code = new StreamingCode(held.fence);
+    this.view.codeBlocksChanged(this.code.element);
+    this.place(this.code.element, 0);
+    if (held.codeTo > held.codeFrom) {
+      this.code.segment(this.text.slice(held.codeFrom, held.codeTo));
+      this.partChars += held.codeTo - held.codeFrom;
+    }
   }
 
   /** Appends finished pieces to the current part, starting a new one once it holds PART_CHARS. */
@@ -191,10 +261,11 @@ export class StreamingBody {
   private drawTail(): void {
     const rest = this.text.slice(this.splitter.done);
     if (this.code) {
+      this.renderBatch();
       this.code.showLive(rest);
       this.tail.replaceChildren();
     } else {
-      this.tail.replaceChildren(rest ? renderMarkdown(rest) : '');
+      this.tail.replaceChildren(this.renderBatch(rest || undefined) ?? '');
       this.view.codeBlocksChanged(this.tail);
     }
     this.drawn = this.text.length;

@@ -6,6 +6,8 @@ import { h } from '../dom';
 
 const BLOCK_CHARS = 2048;
 const LONGEST_BLOCK = 8 * BLOCK_CHARS;
+/** Within this many pixels below the box's view, its end counts as in view. */
+const END_SLACK_PX = 24;
 
 export class ThinkingSection {
   readonly element: HTMLDetailsElement;
@@ -17,6 +19,10 @@ export class ThinkingSection {
   private folded = false;
   private chars = 0;
   private active = true;
+  /** While the model thinks and the box is watched: an empty mark after the last block, and whether it is in view. */
+  private end: HTMLElement | undefined;
+  private endWatch: IntersectionObserver | undefined;
+  private endSeen = true;
 
   constructor() {
     this.summary = h('summary', { className: 'thinking-summary' });
@@ -24,6 +30,11 @@ export class ThinkingSection {
     this.element = h('details', { className: 'thinking active' }, [this.summary, this.body]);
     this.element.hidden = true;
     this.label();
+  }
+
+  /** How much of the reasoning is drawn. */
+  get shownChars(): number {
+    return this.chars;
   }
 
   /** Shows the reasoning so far: only what is new is appended. */
@@ -63,9 +74,40 @@ export class ThinkingSection {
     if (!this.active) this.label();
   }
 
+  /**
+   * Whether reasoning added now would be seen: nothing shows yet (the first reasoning opens the box), or the box
+   * is open and its end is in view. It does not follow its end, so once it overflows new lines go out of view.
+   * Watched by an IntersectionObserver while the model thinks: reading the box's scroll position here would
+   * make the browser bring style up to date on every event, and run a frame after it.
+   */
+  showsEnd(): boolean {
+    if (this.element.hidden) return true;
+    if (!this.element.open) return false;
+    if (!this.end && this.active) {
+      this.end = h('div', { className: 'thinking-end' });
+      this.body.append(this.end);
+      this.endWatch = new IntersectionObserver((entries) => (this.endSeen = entries[entries.length - 1].isIntersecting), {
+        root: this.body,
+        rootMargin: `0px 0px ${END_SLACK_PX}px 0px`,
+      });
+      this.endWatch.observe(this.end);
+    }
+    return this.endSeen;
+  }
+
+  /** The reasoning is complete: nothing more to watch for. */
+  private unwatchEnd(): void {
+    this.endWatch?.disconnect();
+    this.endWatch = undefined;
+    this.end?.remove();
+    this.end = undefined;
+    this.endSeen = true;
+  }
+
   private startBlock(): void {
     this.block = h('div', { className: 'thinking-block' });
-    this.body.append(this.block);
+    if (this.end) this.end.before(this.block);
+    else this.body.append(this.block);
     this.blockChars = 0;
     this.blockEnded = false;
   }
@@ -73,6 +115,7 @@ export class ThinkingSection {
   setThinking(active: boolean): void {
     if (active === this.active) return;
     this.active = active;
+    if (!active) this.unwatchEnd();
     this.element.classList.toggle('active', active);
     this.label();
   }
