@@ -31,11 +31,12 @@ const targets = [
     entryPoints: { webview: 'webview/main.ts' },
     outdir: 'dist',
     platform: 'browser',
-    // A module, so that code loaded on first use (highlight.js grammars, webview/render/highlight.ts) is
-    // split into files of its own under dist/languages and imported when needed.
+    // A module, so that what the first paint does not need is split into files of its own under dist/chunks and
+    // imported after it: the rest of the chat (webview/main.ts imports webview/app.ts), and highlight.js grammars
+    // on first use (webview/render/highlight.ts).
     format: 'esm',
     splitting: true,
-    chunkNames: 'languages/[name]-[hash]',
+    chunkNames: 'chunks/[name]-[hash]',
     target: 'chrome120',
     // The CSS imported by webview/main.ts lands in dist/webview.css; the codicon font it names is copied next to it.
     loader: { '.css': 'css', '.ttf': 'file' },
