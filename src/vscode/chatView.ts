@@ -44,6 +44,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.view = webviewView;
     this.ready = false;
     const webview = webviewView.webview;
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    // Read before the options are set: options and HTML go to the view back to back, as one update.
+    const modulePreloadUris = this.entryChunks().map((file) => webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString());
     webview.options = {
       enableScripts: true,
       localResourceRoots: [
@@ -51,11 +54,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         vscode.Uri.joinPath(this.extensionUri, 'media'),
       ],
     };
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     webview.html = renderWebviewHtml({
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      modulePreloadUris: this.entryChunks().map((file) => webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString()),
+      modulePreloadUris,
       styleUris: [
         webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.css')).toString(),
         webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'chat.css')).toString(),
