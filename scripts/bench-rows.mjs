@@ -62,6 +62,7 @@ function longChatRows({ webview }) {
     row('', 'keypress → paint p50 / p95', `${show(lc.keyP50Ms)} / ${show(lc.keyP95Ms, ' ms')} (empty chat ${show(lc.keyEmptyP50Ms)} / ${show(lc.keyEmptyP95Ms, ' ms')})`, `p95 ≤ empty + 10% (${show(limit, ' ms')})`, limit !== undefined && atMost(lc.keyP95Ms, limit)),
     row('', 'JS heap before → after', `${show(lc.heapBeforeMB)} → ${show(lc.heapAfterMB, ' MB')}`),
     row('Webview start', 'empty chat: first paint (median)', show(paint.firstPaintMs, ' ms'), '≤ 150 ms', atMost(paint.firstPaintMs, 150)),
+    row('', 'empty chat: rest of the chat loaded (median)', show(paint.loadedMs, ' ms')),
   ];
 }
 
@@ -114,7 +115,7 @@ function hostRows({ host, size }) {
     row('', 'Explain → request, p50 afterwards', show(ctx.explainToRequestP50Ms, ' ms')),
     row('Context (5,000 files)', '@file completion first / p50 / p95', `${show(ctx.completeFirstMs)} / ${show(ctx.completeP50Ms)} / ${show(ctx.completeP95Ms, ' ms')}`),
     row('Size', 'extension.js / .vsix', `${show(size.extensionKB)} / ${show(size.vsixKB, ' KB')}`),
-    row('', 'webview.js (minified)', show(size.webviewKB, ' KB'), '≤ 400 KB', atMost(size.webviewKB, 400)),
+    row('', 'webview script at start (minified): all / first paint', `${show(size.webviewKB)} / ${show(size.webviewFirstPaintKB, ' KB')}`, '≤ 400 KB all', atMost(size.webviewKB, 400)),
   ];
 }
 

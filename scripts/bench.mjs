@@ -5,7 +5,7 @@
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'fs';
 import { cpus, totalmem } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import { ensureHostTools, hostToolsEnv, ROOT } from './host-tools.mjs';
 import { benchRows } from './bench-rows.mjs';
 
@@ -35,8 +35,32 @@ function lastJson(stdout, label) {
 
 const kb = (file) => Math.round(statSync(join(ROOT, file)).size / 102.4) / 10;
 
+/**
+ * The webview's script, in KB: what its first paint loads (dist/webview.js and the chunks it imports) and all it
+ * loads at start (also the rest of the chat, dist/chunks/app-*.js, which webview.js imports right after the first
+ * paint, and its imports). Grammars, which load on first use, are in neither.
+ */
+function webviewScriptKB() {
+  const files = (start, withDynamic) => {
+    const seen = new Set();
+    const visit = (file, dynamic) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
+      const near = (spec) => join(dirname(file), spec);
+      for (const [, spec] of text.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g)) visit(near(spec), false);
+      if (dynamic) for (const [, spec] of text.matchAll(/import\("(\.\/chunks\/app-[^"]+\.js)"\)/g)) visit(near(spec), false);
+    };
+    visit(start, withDynamic);
+    return [...seen];
+  };
+  const total = (list) => Math.round(list.reduce((sum, file) => sum + statSync(join(ROOT, 'dist', file)).size, 0) / 102.4) / 10;
+  return { firstPaint: total(files('webview.js', false)), atStart: total(files('webview.js', true)) };
+}
+
 run('package (production build + .vsix)', 'npm', ['run', 'package', '--silent']);
-const size = { extensionKB: kb('dist/extension.js'), webviewKB: kb('dist/webview.js'), vsixKB: kb('dist/step-flash.vsix') };
+const script = webviewScriptKB();
+const size = { extensionKB: kb('dist/extension.js'), webviewKB: script.atStart, webviewFirstPaintKB: script.firstPaint, vsixKB: kb('dist/step-flash.vsix') };
 run('compile', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
 
 const stream = lastJson(run('stream: SDK loop vs our client', tools.node24, ['out/test/bench/stream.js', '--json']), 'stream');

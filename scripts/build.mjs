@@ -1,7 +1,7 @@
 // Builds the extension host bundle and the webview bundle with esbuild.
 // --production: minified, no source maps. --watch: rebuild on change.
 import * as esbuild from 'esbuild';
-import { rmSync } from 'fs';
+import { readFileSync, rmSync } from 'fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -12,6 +12,29 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'info',
   legalComments: 'none',
+};
+
+/**
+ * codicon.css names all ~650 glyphs; the webview shows the few webview/icons.ts names (its IconName type). The rest
+ * would be 40 KB of render-blocking style sheet parsed before every first paint, so only the named glyphs are kept.
+ */
+const usedCodicons = {
+  name: 'used-codicons',
+  setup(build) {
+    build.onLoad({ filter: /@vscode[\\/]codicons[\\/]dist[\\/]codicon\.css$/ }, (args) => {
+      const union = /export type IconName =([^;]+);/.exec(readFileSync('webview/icons.ts', 'utf8'))?.[1] ?? '';
+      const used = new Set([...union.matchAll(/'([\w-]+)'/g)].map((match) => match[1]));
+      const glyph = /^\.codicon-([\w-]+):before \{ content: "\\[0-9a-f]+" \}$/;
+      const lines = readFileSync(args.path, 'utf8').split('\n');
+      const kept = lines.filter((line) => !glyph.test(line) || used.has(glyph.exec(line)[1]));
+      const found = new Set(lines.map((line) => glyph.exec(line)?.[1]));
+      const missing = [...used].filter((name) => !found.has(name));
+      if (!used.size || missing.length) {
+        return { errors: [{ text: `webview/icons.ts names codicons that codicon.css lacks (or none could be read): ${missing.join(', ') || 'IconName'}` }] };
+      }
+      return { contents: kept.join('\n'), loader: 'css' };
+    });
+  },
 };
 
 const targets = [
@@ -31,14 +54,16 @@ const targets = [
     entryPoints: { webview: 'webview/main.ts' },
     outdir: 'dist',
     platform: 'browser',
-    // A module, so that code loaded on first use (highlight.js grammars, webview/render/highlight.ts) is
-    // split into files of its own under dist/languages and imported when needed.
+    // A module, so that what the first paint does not need is split into files of its own under dist/chunks and
+    // imported after it: the rest of the chat (webview/main.ts imports webview/app.ts), and highlight.js grammars
+    // on first use (webview/render/highlight.ts).
     format: 'esm',
     splitting: true,
-    chunkNames: 'languages/[name]-[hash]',
+    chunkNames: 'chunks/[name]-[hash]',
     target: 'chrome120',
     // The CSS imported by webview/main.ts lands in dist/webview.css; the codicon font it names is copied next to it.
     loader: { '.css': 'css', '.ttf': 'file' },
+    plugins: [usedCodicons],
   },
 ];
 

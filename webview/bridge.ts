@@ -1,5 +1,4 @@
-import { HostMessage, WebviewMessage, parseHostMessage } from '../src/shared/protocol';
-import { asStreamedText } from './fastPath';
+import type { WebviewMessage } from '../src/shared/protocol';
 import { fromHost } from './hostOrigin';
 
 interface VsCodeApi {
@@ -11,27 +10,21 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 /**
- * The webview's side of the protocol: typed posting, and validation of every
- * host message (malformed ones are dropped and reported to the host log).
+ * The webview's side of the transport: typed posting, and every message from the
+ * host, in order. The page says `ready` as soon as the chat is drawn, before the part
+ * that validates and renders host messages has loaded (webview/main.ts), so messages
+ * arriving earlier wait here and are handed over, in order, once it connects.
  */
 export class HostBridge {
   private readonly api: VsCodeApi = acquireVsCodeApi();
-  private listeners: Array<(message: HostMessage) => void> = [];
+  private waiting: unknown[] | undefined = [];
+  private receiver: ((data: unknown) => void) | undefined;
 
   constructor() {
     window.addEventListener('message', (event: MessageEvent) => {
       if (!fromHost(event, (message) => this.post({ type: 'log', level: 'warn', message }))) return;
-      const delta = asStreamedText(event.data);
-      if (delta) {
-        for (const listener of this.listeners) listener(delta);
-        return;
-      }
-      const parsed = parseHostMessage(event.data);
-      if (!parsed.ok) {
-        this.post({ type: 'log', level: 'warn', message: `webview dropped a malformed host message: ${parsed.reason}` });
-        return;
-      }
-      for (const listener of this.listeners) listener(parsed.message);
+      if (this.receiver) this.receiver(event.data);
+      else this.waiting?.push(event.data);
     });
   }
 
@@ -39,8 +32,19 @@ export class HostBridge {
     this.api.postMessage(message);
   }
 
-  onMessage(listener: (message: HostMessage) => void): void {
-    this.listeners.push(listener);
+  /** Hands every host message, first those that waited, to `receiver` (unvalidated: it checks them). */
+  connect(receiver: (data: unknown) => void): void {
+    const waiting = this.waiting ?? [];
+    this.waiting = undefined;
+    for (const data of waiting) {
+      // One message the chat fails on must not cost the ones after it, as it would not have when it came live.
+      try {
+        receiver(data);
+      } catch (error) {
+        reportError(error);
+      }
+    }
+    this.receiver = receiver;
   }
 
   getState<T>(): T | undefined {

@@ -1,20 +1,12 @@
 /**
- * The VS Code Webview UI Toolkit controls the chat uses, and builders for them.
- * Only the components used here are registered, to keep the bundle small. The
- * toolkit styles itself through adopted style sheets plus one <style> that
- * carries the page's csp-nonce, so the strict CSP needs no 'unsafe-inline'.
+ * Builders for the VS Code Webview UI Toolkit controls the chat uses. The toolkit
+ * itself is defined later (webview/toolkitRegistry.ts, in the part loaded after the
+ * first paint): until then these are plain elements that webview/chat.css draws in
+ * the toolkit's shape, and the browser upgrades them in place once it is defined.
+ * Nothing here may set a property the toolkit defines before that upgrade: an own
+ * property would shadow the toolkit's for good. Attributes are safe.
  */
 import type { Button, ButtonAppearance, Dropdown, Option } from '@vscode/webview-ui-toolkit';
-import { provideVSCodeDesignSystem, vsCodeButton, vsCodeDropdown, vsCodeOption } from '@vscode/webview-ui-toolkit';
-
-let registered = false;
-
-/** Defines <vscode-button>, <vscode-dropdown> and <vscode-option>; must run before any of them is created. */
-export function registerToolkit(): void {
-  if (registered) return;
-  registered = true;
-  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption());
-}
 
 export interface ToolkitButtonOptions {
   appearance?: ButtonAppearance;
@@ -59,12 +51,17 @@ function forwardAria(element: Button, names: string[]): void {
     return true;
   };
   new MutationObserver(() => mirror()).observe(element, { attributes: true, attributeFilter: names });
-  // The inner <button> exists only once the element is connected; wait a few frames for that, then give up.
+  // The inner <button> exists only once the toolkit is defined and the element connected; wait a few frames for that, then give up.
   let frames = 0;
   const initial = () => {
     if (!mirror() && (frames += 1) < 120) requestAnimationFrame(initial);
   };
-  initial();
+  void customElements.whenDefined('vscode-button').then(initial);
+}
+
+/** Whether the browser has upgraded `element` to its toolkit class (the toolkit is defined). */
+function upgraded(element: Element): boolean {
+  return element.matches(':defined');
 }
 
 /** Sets a toolkit button's visible label and accessible name together. */
@@ -98,16 +95,17 @@ export class ToolkitDropdown<T extends string> {
   }
 
   get value(): string {
-    return this.element.value;
+    if (upgraded(this.element)) return this.element.value;
+    return this.element.querySelector('vscode-option[selected]')?.getAttribute('value') ?? '';
   }
 
   select(value: T): void {
-    // Before the dropdown is connected it has not read its options yet, so the `selected` attribute carries the
-    // choice until then; afterwards setting `value` moves the selection.
+    // Before the dropdown is upgraded and connected it has not read its options yet, so the `selected` attribute
+    // carries the choice until then; afterwards setting `value` moves the selection.
     for (const option of this.element.querySelectorAll<Option>('vscode-option')) {
       option.toggleAttribute('selected', option.getAttribute('value') === value);
     }
-    this.element.value = value;
+    if (upgraded(this.element)) this.element.value = value;
   }
 
   onChange(listener: (value: string) => void): void {

@@ -1,7 +1,8 @@
+import { readFileSync } from 'fs';
 import * as vscode from 'vscode';
 import { HostMessage, WebviewMessage, parseWebviewMessage } from '../shared/protocol';
 import { Logger } from './log';
-import { renderWebviewHtml } from './webviewHtml';
+import { entryImports, renderWebviewHtml } from './webviewHtml';
 import { CHAT_VIEW_ID } from './viewIds';
 
 export type WebviewMessageHandler = (message: WebviewMessage) => void | Promise<void>;
@@ -43,6 +44,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.view = webviewView;
     this.ready = false;
     const webview = webviewView.webview;
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    // Read before the options are set: options and HTML go to the view back to back, as one update.
+    const modulePreloadUris = this.entryChunks().map((file) => webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString());
     webview.options = {
       enableScripts: true,
       localResourceRoots: [
@@ -52,7 +56,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     };
     webview.html = renderWebviewHtml({
       cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      modulePreloadUris,
       styleUris: [
         webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.css')).toString(),
         webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'chat.css')).toString(),
@@ -67,6 +72,16 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         }
       }),
     );
+  }
+
+  /** The chunks dist/webview.js imports; none (the browser finds them itself, a little later) if it cannot be read. */
+  private entryChunks(): string[] {
+    try {
+      return entryImports(readFileSync(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js').fsPath, 'utf8'));
+    } catch (error) {
+      this.log.warn(`Could not read the chat view's script for its imports: ${String(error)}`);
+      return [];
+    }
   }
 
   /** Posts now if the webview is ready, otherwise keeps the message for `ready`. */

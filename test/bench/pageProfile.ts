@@ -47,23 +47,33 @@ function top(costs: Map<string, number>, total: number, count: number): Cost[] {
 }
 
 /**
- * Which source module each line of the bundle came from. A development build (npm run build) is not
- * minified and marks every module with a `// path` comment; a production build maps to "webview.js".
+ * Which source module each line of a webview bundle file (dist/webview.js or one of the chunks under dist/chunks it
+ * loads) came from. A development build (npm run build) is not minified and marks every module with a `// path`
+ * comment; a production build maps to the file's own name.
  */
-function bundleModules(): (line: number) => string {
-  let starts: Array<[number, string]> = [];
-  try {
-    const lines = readFileSync(path.join(ROOT, 'dist', 'webview.js'), 'utf8').split('\n');
-    lines.forEach((text, i) => {
-      const marker = /^\s*\/\/ ((?:node_modules\/)?[\w@.\-/]+\.(?:ts|js|mjs|cjs))$/.exec(text);
-      if (marker) starts.push([i, marker[1].replace(/^node_modules\//, '')]);
-    });
-  } catch {
+function bundleModules(): (url: string, line: number) => string {
+  const files = new Map<string, Array<[number, string]>>();
+  const startsOf = (file: string): Array<[number, string]> => {
+    let starts = files.get(file);
+    if (starts) return starts;
     starts = [];
-  }
-  return (line) => {
-    let found = 'webview.js';
-    for (const [start, name] of starts) {
+    try {
+      const lines = readFileSync(path.join(ROOT, 'dist', file), 'utf8').split('\n');
+      lines.forEach((text, i) => {
+        const marker = /^\s*\/\/ ((?:node_modules\/)?[\w@.\-/]+\.(?:ts|js|mjs|cjs))$/.exec(text);
+        if (marker) starts!.push([i, marker[1].replace(/^node_modules\//, '')]);
+      });
+    } catch {
+      starts = [];
+    }
+    files.set(file, starts);
+    return starts;
+  };
+  return (url, line) => {
+    const file = /\/dist\/([^?#]+\.js)(?:[?#]|$)/.exec(url)?.[1];
+    if (!file) return path.basename(url);
+    let found = path.basename(file);
+    for (const [start, name] of startsOf(file)) {
       if (start > line) break;
       found = name;
     }
@@ -104,7 +114,7 @@ export async function startCpuProfile(page: Playwright.Page, count = 12): Promis
         const ms = (deltas[i + 1] ?? 0) / 1000;
         if (!node || node.callFrame.functionName === '(idle)') continue;
         const { functionName, url, lineNumber } = node.callFrame;
-        const module = url.endsWith('/dist/webview.js') ? moduleOf(lineNumber) : url ? path.basename(url) : functionName;
+        const module = url ? moduleOf(url, lineNumber) : functionName;
         const name = `${functionName || '(anonymous)'}${url ? ` ${module}` : ''}`;
         byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
         byModule.set(module, (byModule.get(module) ?? 0) + ms);

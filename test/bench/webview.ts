@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     if (wanted('paint')) {
       const paint = await firstPaint(() => openWebview());
       figures.firstPaint = paint;
-      console.log(`empty chat: first paint ${paint.firstPaintMs} ms (median of ${paint.loads}: ${paint.runsMs.join(' ')}), ready ${paint.readyMs} ms`);
+      console.log(`empty chat: first paint ${paint.firstPaintMs} ms (median of ${paint.loads}: ${paint.runsMs.join(' ')}), ready ${paint.readyMs} ms, rest of the chat loaded ${paint.loadedMs} ms`);
     }
     if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
   } finally {

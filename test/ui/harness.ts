@@ -15,7 +15,7 @@ import * as path from 'path';
 import type * as Playwright from 'playwright-core';
 import type { HostMessage, StatusView, WebviewMessage } from '../../src/shared/protocol';
 import { status } from './samples';
-import { renderWebviewHtml } from '../../src/vscode/webviewHtml';
+import { entryImports, renderWebviewHtml } from '../../src/vscode/webviewHtml';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -100,6 +100,7 @@ async function startServer(): Promise<string> {
         renderWebviewHtml({
           cspSource: origin,
           scriptUri: `${origin}/dist/webview.js`,
+          modulePreloadUris: entryImports(readFileSync(path.join(DIST, 'webview.js'), 'utf8')).map((file) => `${origin}/dist/${file.replace(/^\.\//, '')}`),
           styleUris: [`${origin}/dist/webview.css`, `${origin}/media/chat.css`],
         }),
       );

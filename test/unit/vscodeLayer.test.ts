@@ -23,7 +23,7 @@ const WITHOUT_VSCODE: Record<string, string> = {
   'src/vscode/provider/requestLog.ts': 'wraps the client the provider service hands out so that every request reaches the Output log adapter',
   'src/vscode/review/index.ts': "the review adapter's public surface: re-exports only",
   'src/vscode/viewIds.ts': "the contributed views' ids, apart so that activation (src/vscode/shell.ts) registers the views without loading the modules that fill them",
-  'src/vscode/webviewHtml.ts': "the chat webview's HTML and CSP, built from the webview's cspSource and resource URIs that chatView.ts passes in",
+  'src/vscode/webviewHtml.ts': "the chat webview's HTML and CSP, built from the webview's cspSource and resource URIs that chatView.ts passes in, and the chunks its script imports, read from the script's text",
 };
 
 /** True when the source imports the vscode module in any form (value, type, require, dynamic import). */

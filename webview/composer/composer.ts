@@ -7,18 +7,23 @@
  */
 import type { Button } from '@vscode/webview-ui-toolkit';
 import type { ContextChip, EffortChoice, StatusView, WebviewMessage } from '../../src/shared/protocol';
-import { EffortChoice as EffortChoices } from '../../src/shared/protocol';
 import { h, uniqueId } from '../dom';
 import { icon } from '../icons';
 import { relabel, toolkitButton, ToolkitDropdown } from '../toolkit';
 import { Attachments } from './attachments';
 import { ChipsView } from './chips';
-import { DraftStore } from './draft';
+import { DraftStore, type SavedImageCheck } from './draft';
 import { MediaEvents } from './mediaEvents';
 import { Mentions } from './mentions';
 import { ComposerNotes } from './notes';
 
+// Typed as a record over EffortChoice, so it names every choice the protocol has and no other: the picker's options.
 const EFFORT_LABELS: Record<EffortChoice, string> = { auto: 'Auto', low: 'Low', medium: 'Medium', high: 'High' };
+const EFFORT_CHOICES = Object.keys(EFFORT_LABELS) as EffortChoice[];
+
+function isEffortChoice(value: string): value is EffortChoice {
+  return (EFFORT_CHOICES as string[]).includes(value);
+}
 
 export interface ComposerDeps {
   post(message: WebviewMessage): void;
@@ -51,7 +56,7 @@ export class Composer {
     this.media = new MediaEvents({ add: (files) => this.attachments.add(files), post: deps.post, notes: this.notes });
     this.mentions = new Mentions(this.input, { post: deps.post, choose: (path) => this.addChip(mentionChip(path)) });
     this.effort = new ToolkitDropdown(
-      EffortChoices.options.map((choice) => ({ value: choice, label: EFFORT_LABELS[choice] })),
+      EFFORT_CHOICES.map((choice) => ({ value: choice, label: EFFORT_LABELS[choice] })),
       { className: 'effort', ariaLabel: 'Reasoning effort' },
       store.state.effort,
     );
@@ -86,14 +91,13 @@ export class Composer {
     this.input.addEventListener('blur', () => this.mentions.close());
     this.media.attachDropTarget(this.element);
     this.effort.onChange((value) => {
-      const parsed = EffortChoices.safeParse(value);
-      if (!parsed.success) {
+      if (!isEffortChoice(value)) {
         this.notes.show('error', `Unknown reasoning effort "${value}"; keeping ${EFFORT_LABELS[this.store.state.effort]}.`, 'effort');
         this.effort.select(this.store.state.effort);
         return;
       }
       this.notes.clear('effort');
-      this.store.state.effort = parsed.data;
+      this.store.state.effort = value;
       this.store.changed();
     });
     this.store.onChange(() => this.showCapabilityBlockers());
@@ -126,6 +130,11 @@ export class Composer {
       : 'Effort goes back to Auto after each message. Click to keep it for every message.';
     this.effortLock.replaceChildren(icon(locked ? 'lock' : 'unlock'));
     this.effortLock.classList.toggle('locked', locked);
+  }
+
+  /** Images saved with the draft come back once they can be checked (webview/composer/draft.ts). */
+  restoreImages(check: SavedImageCheck): void {
+    if (this.store.restoreImages(check)) this.attachments.render();
   }
 
   /** The caret goes to the end of the message box. */

@@ -1,10 +1,11 @@
 /**
  * Everything the user has typed or attached but not yet sent, persisted through
  * the webview state so that hiding, moving or reloading the view loses nothing.
+ * Saved images are put back only once checked against the protocol's schema, which
+ * loads with the rest of the chat after the first paint (webview/app.ts calls
+ * `restoreImages`); until then a save keeps them as they were saved.
  */
-import * as z from '../../src/shared/zod';
-import type { ContextChip, EffortChoice, ImageDetail } from '../../src/shared/protocol';
-import { ImageAttachment } from '../../src/shared/protocol';
+import type { ContextChip, EffortChoice, ImageAttachment, ImageDetail } from '../../src/shared/protocol';
 
 export type ReadyImage = Omit<ImageAttachment, 'kind'> & { note?: string };
 
@@ -48,40 +49,45 @@ interface Persistence {
 
 const EMPTY: DraftState = { text: '', effort: 'auto', effortLocked: false, detail: 'high', chips: [], images: [], videos: [], pending: [] };
 
-/** A saved image as the composer keeps it; its type must be an accepted image type, as at intake. */
-const SavedImage = z.extend(z.omit(ImageAttachment, { kind: true }), { note: z.optional(z.string()) });
+/** Checks saved images (webview/composer/savedImages.ts): saved state is input like any other and may have been tampered with. */
+export type SavedImageCheck = (value: unknown) => ReadyImage[];
 
-/** The saved images that are still images: saved state is input like any other and may have been tampered with. */
-function savedImages(value: unknown): ReadyImage[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    const image = SavedImage.safeParse(item);
-    return image.success ? [image.data] : [];
-  });
-}
-
-function restore(saved: unknown): DraftState {
-  if (!saved || typeof saved !== 'object') return structuredClone(EMPTY);
+/** The saved draft without its images, and the images as saved: the draft's own, and each pending send's. */
+function restore(saved: unknown): { state: DraftState; images: unknown; pendingImages: Map<SentDraft, unknown> } {
+  const pendingImages = new Map<SentDraft, unknown>();
+  if (!saved || typeof saved !== 'object') return { state: structuredClone(EMPTY), images: undefined, pendingImages };
   const draft = (saved as { draft?: Partial<DraftState> }).draft ?? {};
-  return {
+  const pending = Array.isArray(draft.pending)
+    ? draft.pending.filter((p) => p && typeof p === 'object').map((p) => {
+        const sent = { ...p, images: [] };
+        if (p.images !== undefined) pendingImages.set(sent, p.images);
+        return sent;
+      })
+    : [];
+  const state: DraftState = {
     text: typeof draft.text === 'string' ? draft.text : '',
     effort: draft.effort ?? 'auto',
     effortLocked: draft.effortLocked === true,
     detail: draft.detail ?? 'high',
     chips: Array.isArray(draft.chips) ? draft.chips : [],
-    images: savedImages(draft.images),
+    images: [],
     videos: Array.isArray(draft.videos) ? draft.videos : [],
-    pending: Array.isArray(draft.pending) ? draft.pending.filter((p) => p && typeof p === 'object').map((p) => ({ ...p, images: savedImages(p.images) })) : [],
+    pending,
   };
+  return { state, images: draft.images, pendingImages };
 }
 
 export class DraftStore {
   readonly state: DraftState;
   private timer = 0;
   private listeners: Array<() => void> = [];
+  /** Saved images not yet checked (see `restoreImages`): the draft's own, and each pending send's. */
+  private unchecked: { images: unknown; pending: Map<SentDraft, unknown> } | undefined;
 
   constructor(private readonly persistence: Persistence) {
-    this.state = restore(persistence.getState());
+    const restored = restore(persistence.getState());
+    this.state = restored.state;
+    this.unchecked = { images: restored.images, pending: restored.pendingImages };
     // A debounced save could be lost if the view is torn down right after typing.
     document.addEventListener('visibilitychange', () => this.saveNow());
     window.addEventListener('pagehide', () => this.saveNow());
@@ -101,11 +107,43 @@ export class DraftStore {
     }
   }
 
+  /**
+   * Puts the saved images that pass `check` back: before any added since, and into the pending sends they were
+   * saved with. Returns whether any came back. Runs once; later calls do nothing.
+   */
+  restoreImages(check: SavedImageCheck): boolean {
+    const unchecked = this.unchecked;
+    if (!unchecked) return false;
+    this.unchecked = undefined;
+    const images = check(unchecked.images);
+    this.state.images = [...images, ...this.state.images];
+    let restored = images.length > 0;
+    for (const sent of this.state.pending) {
+      if (!unchecked.pending.has(sent)) continue;
+      sent.images = check(unchecked.pending.get(sent));
+      restored ||= sent.images.length > 0;
+    }
+    if (restored) this.changed();
+    return restored;
+  }
+
   saveNow(): void {
     if (this.timer) window.clearTimeout(this.timer);
     this.timer = 0;
     const saved = this.persistence.getState<Record<string, unknown>>() ?? {};
-    this.persistence.setState({ ...saved, draft: this.state });
+    this.persistence.setState({ ...saved, draft: this.withUncheckedImages() });
+  }
+
+  /** The draft as saved: images not checked yet stay as they were saved, so a save before the check loses none. */
+  private withUncheckedImages(): DraftState {
+    const unchecked = this.unchecked;
+    if (!unchecked) return this.state;
+    const asSaved = (value: unknown): ReadyImage[] => (Array.isArray(value) ? (value as ReadyImage[]) : []);
+    return {
+      ...this.state,
+      images: [...asSaved(unchecked.images), ...this.state.images],
+      pending: this.state.pending.map((sent) => (unchecked.pending.has(sent) ? { ...sent, images: asSaved(unchecked.pending.get(sent)) } : sent)),
+    };
   }
 
   /** Moves what is composed into `pending` and empties the composer; returns what was moved. */

@@ -1,6 +1,6 @@
 /**
  * highlight.js core, with each language's grammar loaded the first time a code block
- * names it (esbuild puts each in its own file under dist/languages): all of them in the
+ * names it (esbuild puts each in its own file under dist/chunks): all of them in the
  * bundle would be a quarter of it, parsed on every start though most chats use two or
  * three. A block whose language is still loading is shown plain and highlighted when the
  * grammar arrives (webview/render/markdown.ts).

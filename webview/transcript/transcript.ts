@@ -19,6 +19,7 @@
 import { reduceLog, reduceTurn, type TurnEvent, type TurnRecord } from '../../src/shared/turnEvents';
 import { h } from '../dom';
 import { AnswerView, type AnswerHooks } from './answerView';
+import type { TranscriptFrame } from './frame';
 import { TranscriptKeyboard } from './keyboard';
 import { appendMessages, replaceMessages } from './messageGroups';
 import { userMessageView } from './userView';
@@ -57,9 +58,10 @@ export class Transcript {
   private ownScrollTop = -1;
   onStreamingChange: (turnId: string | undefined) => void = () => undefined;
 
-  constructor(cancel: (turnId: string) => HTMLElement, onType: () => void = () => undefined) {
-    this.empty = h('p', { className: 'empty', text: 'Ask Step Flash about your code. Paste or drop screenshots, type @ to mention a file.' });
-    this.element = h('section', { className: 'transcript', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' } }, [this.empty]);
+  /** Takes over the frame drawn with the first paint (webview/transcript/frame.ts). */
+  constructor(frame: TranscriptFrame, cancel: (turnId: string) => HTMLElement, onType: () => void = () => undefined) {
+    this.empty = frame.empty;
+    this.element = frame.element;
     this.lazy = new IntersectionObserver((entries) => this.renderVisible(entries), { root: this.element, rootMargin: '1500px 0px' });
     this.sizes = new ResizeObserver(() => this.following && this.scrollToEnd());
     this.sizes.observe(this.element);
