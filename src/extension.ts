@@ -21,13 +21,17 @@ interface Manifest {
 /** Builds the key store and registers views and commands; what they run loads on first use. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const keys = new KeyStore(context.secrets);
+  // Each read is a round trip to the workbench, slowest while it is busy (as it is when a first command
+  // runs): started at activation (the chat view shown, VS Code's chat asking for models), the first request finds it done.
+  keys.prefetch(readProvider());
   let services: Services | undefined;
   const load = (): Services => (services ??= loadServices(context, keys, shell));
   const manifest = (context.extension.packageJSON as Manifest).contributes;
   const shell = new ActivationShell(manifest.commands.map((c) => c.command), {
     load,
     isLoaded: () => services !== undefined,
-    // A command is about to need the selected provider's key: its read overlaps the services' start.
+    // A command is about to need the selected provider's key (the provider may have changed since
+    // activation): a read kept or in flight is shared, else this one overlaps the services' start.
     prepare: () => keys.prefetch(readProvider()),
   });
   const vendors = (manifest.languageModelChatProviders ?? []).map((p) => p.vendor);

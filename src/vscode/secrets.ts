@@ -3,9 +3,9 @@ import type { ProviderSetting } from './settings';
 
 /**
  * API keys, one per provider profile, in SecretStorage only. A key read is kept in
- * memory until SecretStorage says it changed (in this window or another), because
- * every read is a round trip to the workbench — the first request of a session waits
- * for one, so it starts when a command arrives (src/extension.ts) and later requests
+ * memory until SecretStorage says it changed (in this window or another; the new key is
+ * then read at once), because every read is a round trip to the workbench — the
+ * selected provider's key is read at activation (src/extension.ts), so requests
  * wait for none. The keys are also known for redaction (the logger masks every known
  * key) — never written anywhere else.
  */
@@ -23,6 +23,8 @@ export class KeyStore implements vscode.Disposable {
       if (provider) {
         this.reads.delete(provider);
         this.known.delete(provider);
+        // Read the new key now: the next request (often right after Set API Key) then waits for no round trip.
+        this.prefetch(provider);
         this.emitter.fire(provider);
       }
     });

@@ -41,14 +41,17 @@ describe('start-up', () => {
     try {
       await setSetting('provider', 'stepfun-global');
       await setSetting('rateTier', 'V5');
-      // A user's key was stored in an earlier session: the extension has yet to read it. The key store keeps
-      // no read across a store or its change event, so the Explain reads the key as a new session's would.
+      // A user's key was stored in an earlier session, and activation read it (src/extension.ts): the extension
+      // activated before this command (the first test). Here the key is stored after activation: the store reads
+      // it again on the change, and the bench waits for that read as activation would have finished it. A command
+      // that itself activates the extension reads the key while the services load (src/vscode/shell.ts).
       const changed = new Promise<boolean>((resolve) => {
         const subscription = api.keys.onDidChange(() => (subscription.dispose(), resolve(true)));
         setTimeout(() => (subscription.dispose(), resolve(false)), 10_000);
       });
       await api.keys.set('stepfun-global', 'sk-global-test');
       const keyChangeSeen = await changed;
+      assert.strictEqual(await api.keys.get('stepfun-global'), 'sk-global-test');
       const editor = await vscode.window.showTextDocument(fileUri('commands/cart.ts'));
       editor.selection = new vscode.Selection(8, 0, 14, 1);
       const loadedBefore = servicesLoaded();

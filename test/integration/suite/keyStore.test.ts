@@ -64,7 +64,7 @@ describe('key store', () => {
     assert.deepStrictEqual(keys.knownKeys(), ['sk-one'], 'the key read is masked in logs');
   });
 
-  it('reads again after SecretStorage reports a change, and tells its listeners', async () => {
+  it('reads the new key as soon as SecretStorage reports a change, and tells its listeners', async () => {
     secrets.values.set(GLOBAL, 'sk-one');
     assert.strictEqual(await keys.get('stepfun-global'), 'sk-one');
     const heard: string[] = [];
@@ -73,6 +73,7 @@ describe('key store', () => {
     secrets.fireChange(GLOBAL);
     secrets.fireChange('someOtherExtension.secret');
     assert.deepStrictEqual(heard, ['stepfun-global']);
+    assert.strictEqual(secrets.reads, 2, 'the change itself starts reading the new key, before any request asks');
     assert.strictEqual(await keys.get('stepfun-global'), 'sk-from-another-window');
     assert.strictEqual(secrets.reads, 2);
   });
