@@ -44,6 +44,7 @@ export interface HugeFigures {
 /** Delivers `text` as one answer event or in BURST_BYTES pieces, ends the turn, and measures until it is painted. */
 export async function renderHuge(ui: WebviewHarness, text: string, mode: 'streamed' | 'whole'): Promise<HugeFigures> {
   await ui.waitForPosted('ready');
+  await ui.waitForLoaded();
   await ui.deliver(status());
   await ui.deliver(turnStart('huge', 'Show the whole file'));
   const messages: HostMessage[] = [];

@@ -97,6 +97,7 @@ export async function longChat(open: () => Promise<WebviewHarness>): Promise<Lon
   const ui = await open();
   try {
     await ui.waitForPosted('ready');
+    await ui.waitForLoaded();
     await ui.deliver(status());
     const empty = await keypressLatencies(ui, KEYPRESSES);
     const before = await heapUsed(ui);

@@ -63,6 +63,7 @@ async function run(): Promise<unknown> {
   const ui = await openWebview();
   try {
     await ui.waitForPosted('ready');
+    await ui.waitForLoaded();
     switch (scenario) {
       case 'stream': {
         const sim = await startStreamSim();

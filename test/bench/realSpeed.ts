@@ -33,6 +33,7 @@ export interface RealSpeedFigures {
 /** Opens the 1,000-message chat in `ui`; call once, then stream into it. */
 export async function openLongChat(ui: WebviewHarness): Promise<void> {
   await ui.waitForPosted('ready');
+  await ui.waitForLoaded();
   await ui.deliver(status());
   const turns = longConversation();
   await ui.deliver(conversation(turns, USAGE, 'big'));

@@ -26,6 +26,7 @@ export interface WebviewStreamFigures {
 
 export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turnId = 'bench'): Promise<WebviewStreamFigures> {
   await ui.waitForPosted('ready');
+  await ui.waitForLoaded();
   await ui.deliver(status());
   await ui.deliver(turnStart(turnId, 'stream'));
   await ui.startFrameMeter();

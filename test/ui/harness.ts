@@ -149,6 +149,11 @@ export interface WebviewHarness {
   deliverAll(messages: Array<HostMessage | Record<string, unknown>>): Promise<void>;
   /** Like deliver, but every `{ __bytes: base64 }` in the message becomes a Uint8Array (e.g. resolvedFiles). */
   deliverWithBytes(message: Record<string, unknown>): Promise<void>;
+  /**
+   * Waits until the whole chat has loaded (webview/main.ts marks it), not just its first-paint shell:
+   * a benchmark of steady work (streaming, typing) starts there, since the load is measured on its own.
+   */
+  waitForLoaded(): Promise<void>;
   /** Starts counting frames and long tasks; `frameMeterUntil` reports them once `text` is painted in `selector`. */
   startFrameMeter(): Promise<void>;
   /** Starts the frame meter, then posts `messages` in one synchronous burst inside the page. */
@@ -218,6 +223,9 @@ export async function openWebview(
         { timeout: timeoutMs },
       );
       return (await handle.jsonValue()) as never;
+    },
+    async waitForLoaded() {
+      await view.waitForFunction(() => performance.getEntriesByName('step-flash:loaded').length > 0, undefined, { timeout: 10_000 });
     },
     async deliver(message) {
       await fromHost([message]);
