@@ -32,7 +32,29 @@ export function toolkitButton(label: string, onClick: (event: MouseEvent) => voi
   element.addEventListener('click', onClick);
   const stateful = FORWARDED.filter((name) => element.hasAttribute(name));
   if (stateful.length) forwardAria(element, stateful);
+  if (!customElements.get('vscode-button')) keyboardUntilDefined(element);
   return element;
+}
+
+/**
+ * Until the toolkit is defined the element is inert: no tab stop, no keys. Meanwhile it is a button of its own
+ * (role, tab stop, Enter and Space), so a keyboard user who reaches it early is not stranded; once upgraded, the
+ * toolkit's inner <button> takes over and these are removed, leaving one tab stop.
+ */
+function keyboardUntilDefined(element: Button): void {
+  element.setAttribute('role', 'button');
+  element.setAttribute('tabindex', '0');
+  const keys = (event: KeyboardEvent) => {
+    if ((event.key !== 'Enter' && event.key !== ' ') || element.hasAttribute('disabled')) return;
+    event.preventDefault();
+    element.click();
+  };
+  element.addEventListener('keydown', keys);
+  void customElements.whenDefined('vscode-button').then(() => {
+    element.removeEventListener('keydown', keys);
+    element.removeAttribute('role');
+    element.removeAttribute('tabindex');
+  });
 }
 
 // Toolkit 1.4 forwards only aria-label from the host to the inner <button> (FAST's delegation of the other aria-*

@@ -47,6 +47,30 @@ describe('webview shell', () => {
     assert.match(log.message, /malformed host message: turnId/);
   });
 
+  it('lets the keyboard reach and press Send before the toolkit is defined, and leaves one tab stop after', async () => {
+    const held = holdRestOfChat();
+    ui = await openWebview({ beforeLoad: held.beforeLoad });
+    await ui.waitForPosted('ready');
+    const page = ui.page;
+    await page.locator('vscode-button.send:not(:defined)').waitFor();
+    await page.getByRole('textbox', { name: 'Message' }).fill('sent from the keyboard');
+    const send = page.getByRole('button', { name: 'Send message' });
+    await send.focus();
+    assert.strictEqual(await page.evaluate(() => document.activeElement?.classList.contains('send')), true, 'Send takes focus before the toolkit');
+    await page.keyboard.press('Enter');
+    const sent = await ui.waitForPosted('send');
+    assert.strictEqual(sent.text, 'sent from the keyboard');
+    held.release();
+    await page.locator('vscode-button.send:defined').waitFor();
+    await page.waitForFunction(() => !document.querySelector('vscode-button[tabindex], vscode-button[role]'));
+    const tabStops = await page.evaluate(() => {
+      const host = document.querySelector('vscode-button.send')!;
+      const inner = host.shadowRoot?.querySelector('button');
+      return { hostTabindex: host.getAttribute('tabindex'), inner: inner?.tabIndex };
+    });
+    assert.deepStrictEqual(tabStops, { hostTabindex: null, inner: 0 }, 'the toolkit inner button is the only tab stop');
+  });
+
   it('draws the empty chat and its composer before the rest has loaded, and renders every host message that came meanwhile, in order', async () => {
     const held = holdRestOfChat();
     ui = await openWebview({ beforeLoad: held.beforeLoad });
