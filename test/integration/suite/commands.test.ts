@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension } from './helpers';
-import { chatRequests, resetExtension, startHostSim } from './hostSim';
+import { chatRequests, resetExtension, startHostSim, startWithKey } from './hostSim';
 import { diskText, documentText, eventually, fileUri, writeDisk } from './reviewHelpers';
 import type { Simulator, SimToolCall } from '../../sim/types';
 import type { ExtensionApi } from '../../../src/extension';
@@ -31,9 +31,7 @@ describe('commands: edits proposed for review, effort per command', function () 
     for (const f of ['commands/cart.ts', 'commands/format.ts', 'commands/legacy.ts']) originals.set(f, (await diskText(f))!);
   });
   beforeEach(async () => {
-    sim.reset();
-    await resetExtension(api);
-    await api.provider.keys.set('stepfun-global', 'sk-global-test');
+    await startWithKey(api, sim);
   });
   afterEach(async () => {
     for (const set of [...api.review.sets]) set.dispose();

@@ -12,7 +12,7 @@ import { demoModel } from '../../sim/demo';
 import type { Simulator } from '../../sim/types';
 import { loginScreen, png } from '../../support/png';
 import { activateExtension } from './helpers';
-import { chatRequests, resetExtension, startHostSim } from './hostSim';
+import { chatRequests, resetExtension, startHostSim, startWithKey, closeReviews } from './hostSim';
 import { diskText, documentText, eventually, fileUri, restoreFile } from './reviewHelpers';
 import type { ExtensionApi } from '../../../src/extension';
 import type { EditingResult } from '../../../src/vscode/commands/editingRunner';
@@ -56,13 +56,10 @@ describe('demo model: every editing command end to end, applied', function () {
     for (const f of SAMPLE) originals.set(f, (await diskText(f))!);
   });
   beforeEach(async () => {
-    sim.reset();
-    await resetExtension(api);
-    await api.provider.keys.set('stepfun-global', 'sk-global-test');
+    await startWithKey(api, sim);
   });
   afterEach(async () => {
-    for (const set of [...api.review.sets]) set.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeReviews(api);
     for (const [f, text] of originals) await restoreFile(f, text);
     for (const f of CREATED) await vscode.workspace.fs.delete(fileUri(f), { recursive: true }).then(undefined, () => undefined);
   });

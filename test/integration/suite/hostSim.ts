@@ -30,6 +30,19 @@ export async function resetExtension(api: ExtensionApi): Promise<void> {
   await api.chat.newChat();
 }
 
+/** A command suite's test starts from resetExtension's state with an empty simulator log and the global test key stored. */
+export async function startWithKey(api: ExtensionApi, sim: Simulator): Promise<void> {
+  sim.reset();
+  await resetExtension(api);
+  await api.provider.keys.set('stepfun-global', 'sk-global-test');
+}
+
+/** Disposes every change set a test proposed and closes every editor (proposal tabs and diffs included). */
+export async function closeReviews(api: ExtensionApi): Promise<void> {
+  for (const set of [...api.review.sets]) set.dispose();
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 /** Records what the host posts to the chat webview (it still reaches the webview). */
 export function recordPosts(api: ExtensionApi): { messages: HostMessage[]; dispose(): void } {
   const messages: HostMessage[] = [];

@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension } from './helpers';
-import { chatRequests, resetExtension, startHostSim, waitFor } from './hostSim';
+import { chatRequests, resetExtension, startHostSim, waitFor, startWithKey } from './hostSim';
 import type { Simulator } from '../../sim/types';
 import type { ExtensionApi } from '../../../src/extension';
 
@@ -62,9 +62,7 @@ describe('language model: Step 3.7 Flash in VS Code’s language-model API', fun
     sim = await startHostSim();
   });
   beforeEach(async () => {
-    sim.reset();
-    await resetExtension(api);
-    await api.provider.keys.set('stepfun-global', 'sk-global-test');
+    await startWithKey(api, sim);
   });
   after(async () => {
     await resetExtension(api);

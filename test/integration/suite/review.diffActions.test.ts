@@ -5,10 +5,11 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { closeReviews } from './hostSim';
 import type { ExtensionApi } from '../../../src/extension';
 import { proposedUri, type ChangeSet } from '../../../src/vscode/review';
 import { activateExtension } from './helpers';
-import { closeAllEditors, eventually, documentText } from './reviewHelpers';
+import { eventually, documentText } from './reviewHelpers';
 import { workbench } from './workbench';
 
 const edits = (path: string) => [
@@ -25,8 +26,7 @@ describe('change-set review: decisions in the diff editor', function () {
   });
 
   afterEach(async () => {
-    for (const set of [...api.review.sets]) set.dispose();
-    await closeAllEditors();
+    await closeReviews(api);
   });
 
   it('title-bar commands, CodeLens and the change at the cursor decide the diff in front of the user, and Apply applies its set', async () => {

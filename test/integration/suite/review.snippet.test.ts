@@ -6,8 +6,8 @@ import type { HostMessage } from '../../../src/shared/protocol';
 import { proposedUri } from '../../../src/vscode/review';
 import type { Simulator } from '../../sim/types';
 import { endSuite, resetBetweenTests, sendChat, startSuite } from './helpers';
-import { recordPosts } from './hostSim';
-import { closeAllEditors, diskText, fileUri } from './reviewHelpers';
+import { recordPosts, closeReviews } from './hostSim';
+import { diskText, fileUri } from './reviewHelpers';
 
 const PATH = 'review/snippet.ts';
 const noticeTexts = (messages: readonly HostMessage[]) => messages.flatMap((m) => (m.type === 'notice' ? [m.text] : []));
@@ -24,8 +24,7 @@ describe('change-set review: Apply of a code block without a file path', functio
   after(() => endSuite(api, sim));
 
   afterEach(async () => {
-    for (const set of [...api.review.sets]) set.dispose();
-    await closeAllEditors();
+    await closeReviews(api);
   });
 
   it('goes to the region of the active editor it resembles, as a proposal under review (nothing written)', async () => {

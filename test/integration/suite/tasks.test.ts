@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { demoModel } from '../../sim/demo';
 import type { Simulator } from '../../sim/types';
 import { activateExtension } from './helpers';
-import { chatRequests, postedEvents, postedTurns, recordPosts, resetExtension, startHostSim } from './hostSim';
+import { chatRequests, postedEvents, postedTurns, recordPosts, resetExtension, startHostSim, startWithKey, closeReviews } from './hostSim';
 import { fileUri } from './reviewHelpers';
 import type { ExtensionApi } from '../../../src/extension';
 import type { TurnOutcome } from '../../../src/vscode/chat/turnTypes';
@@ -38,13 +38,10 @@ describe('tasks: an editor command has its own context and its own bill', functi
     sim = await startHostSim({ fallback: demoModel() });
   });
   beforeEach(async () => {
-    sim.reset();
-    await resetExtension(api);
-    await api.provider.keys.set('stepfun-global', 'sk-global-test');
+    await startWithKey(api, sim);
   });
   afterEach(async () => {
-    for (const set of [...api.review.sets]) set.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeReviews(api);
   });
   after(async () => {
     await resetExtension(api);

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension } from './helpers';
-import { chatRequests, resetExtension, setSetting, startHostSim } from './hostSim';
+import { chatRequests, resetExtension, setSetting, startHostSim, startWithKey, closeReviews } from './hostSim';
 import { fileUri } from './reviewHelpers';
 import type { Simulator, SimToolCall } from '../../sim/types';
 import type { ExtensionApi } from '../../../src/extension';
@@ -32,18 +32,15 @@ describe('commands: VS Code tools in the agent loop', function () {
     tools = await extension.activate();
   });
   beforeEach(async () => {
-    sim.reset();
     tools.calls.length = 0;
-    await resetExtension(api);
-    await api.provider.keys.set('stepfun-global', 'sk-global-test');
+    await startWithKey(api, sim);
     const editor = await vscode.window.showTextDocument(fileUri('commands/cart.ts'));
     editor.selection = new vscode.Selection(8, 0, 14, 1);
   });
   afterEach(async () => {
     await setSetting('agent.vscodeTools', undefined);
     await setSetting('agent.vscodeToolsWithoutAsking', undefined);
-    for (const set of [...api.review.sets]) set.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeReviews(api);
   });
   after(async () => {
     await resetExtension(api);
