@@ -25,6 +25,7 @@ function streamRows({ stream, webview }) {
     row('', 'client → batcher → webview, painted', `${show(ws.tokensPerSecond, ' tok/s')} (${show(painted, '×')} the SDK loop's ${show(baseline, ' tok/s')} in the same runs)`, '≥ 0.8× baseline', atLeast(painted, 0.8)),
     row('', 'webview longest task', show(ws.longestTaskMs, ' ms'), '≤ 50 ms', atMost(ws.longestTaskMs, 50)),
     row('', 'webview longest frame gap', show(ws.longestFrameGapMs, ' ms'), '≤ 50 ms', atMost(ws.longestFrameGapMs, 50)),
+    row('', 'of which the chat drew (longest stream frame)', show(ws.longestDrawMs, ' ms')),
   ];
 }
 

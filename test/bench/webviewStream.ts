@@ -22,6 +22,8 @@ export interface WebviewStreamFigures {
   longTasks: number;
   longestFrameGapMs: number;
   frames: number;
+  /** The longest frame the chat's streaming code drew (its step-flash:stream-frame measures): what of a long task is ours. */
+  longestDrawMs: number;
 }
 
 export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turnId = 'bench'): Promise<WebviewStreamFigures> {
@@ -46,6 +48,7 @@ export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turn
   await Promise.all(deliveries);
   const meter = await ui.frameMeterUntil(`[data-turn-id="${turnId}"] .stream-tail`, END_MARKER);
   const ms = performance.now() - t0;
+  const longestDrawMs = await ui.page.evaluate(() => Math.max(0, ...performance.getEntriesByName('step-flash:stream-frame').map((e) => e.duration)));
   if (ui.pageErrors.length) throw new Error(`the webview reported errors: ${ui.pageErrors.join('; ')}`);
   return {
     ms: Math.round(ms),
@@ -56,6 +59,7 @@ export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turn
     longTasks: meter.longTasks,
     longestFrameGapMs: Math.round(meter.longest),
     frames: meter.frames,
+    longestDrawMs: Math.round(longestDrawMs),
   };
 }
 
@@ -100,6 +104,7 @@ export async function pairedStreams(open: () => Promise<WebviewHarness>, run: St
     longTasks: mid((f) => f.longTasks),
     longestFrameGapMs: mid((f) => f.longestFrameGapMs),
     frames: mid((f) => f.frames),
+    longestDrawMs: mid((f) => f.longestDrawMs),
     sdkTokensPerSecond: Math.round(median(sdkRates)),
     ratio: round(median(ratios), 2),
     ratios: ratios.map((r) => round(r, 2)),
