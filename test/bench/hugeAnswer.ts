@@ -51,13 +51,13 @@ export async function renderHuge(ui: WebviewHarness, text: string, mode: 'stream
   if (mode === 'whole') messages.push(answerDelta('huge', text));
   else for (let i = 0; i < text.length; i += BURST_BYTES) messages.push(answerDelta('huge', text.slice(i, i + BURST_BYTES)));
   messages.push(...turnEnd('huge'));
-  const busy = await busyMeter(ui.page);
+  const busy = await busyMeter(ui);
   try {
     const before = await busy.read();
     await ui.startFrameMeter();
     const t0 = performance.now();
     // Each burst is its own post, as the host's postMessage delivers them: one task each.
-    await Promise.all(messages.map((message) => ui.deliver(message)));
+    await Promise.all(messages.map((message) => ui.post(message)));
     const marker = text.slice(text.lastIndexOf('\n') + 1);
     const meter = await ui.frameMeterUntil('[data-turn-id="huge"][data-status="done"] .markdown', marker);
     const ms = performance.now() - t0;

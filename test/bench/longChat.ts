@@ -50,7 +50,7 @@ export function longConversation(count = 1000): TurnRecord[] {
 }
 
 async function heapUsed(ui: WebviewHarness): Promise<number> {
-  const cdp = await ui.page.context().newCDPSession(ui.page);
+  const cdp = await ui.webviewSession();
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();

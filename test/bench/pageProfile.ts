@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import type * as Playwright from 'playwright-core';
+import type { WebviewHarness } from '../ui/harness';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -20,8 +20,8 @@ export interface Busy {
   cpuMs: number;
 }
 
-export async function busyMeter(page: Playwright.Page): Promise<{ read(): Promise<Busy>; close(): Promise<void> }> {
-  const cdp = await page.context().newCDPSession(page);
+export async function busyMeter(ui: WebviewHarness): Promise<{ read(): Promise<Busy>; close(): Promise<void> }> {
+  const cdp = await ui.webviewSession();
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
   return {
     async read() {
@@ -92,9 +92,9 @@ export interface CpuSummary {
   totalMs: number;
 }
 
-/** Starts the V8 sampling profiler in `page`; `stop` summarises self time by function and by source module. */
-export async function startCpuProfile(page: Playwright.Page, count = 12): Promise<{ stop(): Promise<CpuSummary> }> {
-  const cdp = await page.context().newCDPSession(page);
+/** Starts the V8 sampling profiler in the webview's process; `stop` summarises self time by function and by source module. */
+export async function startCpuProfile(ui: WebviewHarness, count = 12): Promise<{ stop(): Promise<CpuSummary> }> {
+  const cdp = await ui.webviewSession();
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
@@ -132,14 +132,28 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { url?: string } };
 }
 
-/** Self time of each trace event on the renderer main threads, so nested events are not counted twice. */
-export function summariseTrace(trace: Buffer, count = 12): { events: Cost[]; busyMs: number } {
+/**
+ * The renderer processes that ran the webview's own scripts (served from `origin`/dist/). Only that site's process
+ * loads them, and a trace of a load has no frame records to go by.
+ */
+function processesOf(events: TraceEvent[], origin: string): Set<number> {
+  const scripts = `${origin}/dist/`;
+  return new Set(events.filter((e) => e.args?.data?.url?.startsWith(scripts)).map((e) => e.pid));
+}
+
+/**
+ * Self time of each trace event on the main thread of the renderer that runs `origin` (the webview's, not the
+ * workbench's), so nested events are not counted twice.
+ */
+export function summariseTrace(trace: Buffer, origin: string, count = 12): { events: Cost[]; busyMs: number } {
   const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const processes = processesOf(events, origin);
+  if (!processes.size) throw new Error(`the trace has no renderer for ${origin}`);
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && processes.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
   const spans = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined && main.has(`${e.pid}:${e.tid}`))
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
@@ -158,11 +172,12 @@ export function summariseTrace(trace: Buffer, count = 12): { events: Cost[]; bus
   return { events: top(self, busy, count), busyMs: Math.round(busy) };
 }
 
-/** Runs `work` under a Chromium performance trace of the page (kept in $STEP_FLASH_TRACE_OUT when set, for DevTools). */
-export async function traced<T>(browser: Playwright.Browser, page: Playwright.Page, work: () => Promise<T>): Promise<{ result: T; events: Cost[]; busyMs: number }> {
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
+/** Runs `work` under a Chromium performance trace of the webview (kept in $STEP_FLASH_TRACE_OUT when set, for DevTools). */
+export async function traced<T>(ui: WebviewHarness, work: () => Promise<T>): Promise<{ result: T; events: Cost[]; busyMs: number }> {
+  const browser = ui.page.context().browser()!;
+  await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
   const result = await work();
   const trace = await browser.stopTracing();
   if (process.env.STEP_FLASH_TRACE_OUT) writeFileSync(process.env.STEP_FLASH_TRACE_OUT, trace);
-  return { result, ...summariseTrace(trace) };
+  return { result, ...summariseTrace(trace, ui.origin) };
 }

@@ -60,12 +60,12 @@ async function watchLongFrames(ui: WebviewHarness): Promise<() => Promise<{ long
 
 export async function streamAtSpeed(ui: WebviewHarness, tokensPerSecond: number, turnId = `real-${tokensPerSecond}`): Promise<RealSpeedFigures> {
   const sim = await startSimulator({ tokensPerSecond });
-  const busy = await busyMeter(ui.page);
+  const busy = await busyMeter(ui);
   try {
     sim.respondWith(() => ({ ...benchReply(tokensPerSecond * SECONDS), tokensPerChunk: [1, 4] }));
     await ui.deliver(turnStart(turnId, 'stream'));
     const deliveries: Promise<void>[] = [];
-    const post = (message: HostMessage) => deliveries.push(ui.deliver(message));
+    const post = (message: HostMessage) => deliveries.push(ui.post(message));
     const batcher = new DeltaBatcher((event) => post({ type: 'turn', turnId, event }));
     const longFrames = await watchLongFrames(ui);
     const before = await busy.read();

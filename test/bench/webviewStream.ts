@@ -38,7 +38,7 @@ export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turn
   let posts = 0;
   const post = (message: HostMessage) => {
     posts++;
-    deliveries.push(ui.deliver(message));
+    deliveries.push(ui.post(message));
   };
   const batcher = new DeltaBatcher((event) => post({ type: 'turn', turnId, event }));
   const t0 = performance.now();

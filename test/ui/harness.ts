@@ -3,10 +3,15 @@
  * CSP the extension serves, with a stand-in for acquireVsCodeApi that records
  * what the webview posts and lets a test deliver host messages.
  *
- * The frames are VS Code's: the webview runs in a sandboxed iframe inside a host
- * frame of the same origin, and host messages come from that host frame, posted to
- * the content frame with the host's own origin as the target (as VS Code's webview
- * host does), so the webview's check on who sent a message is tested as it runs.
+ * The frames are VS Code's: a workbench page of one site holds the webview's host
+ * frame, of another site, and the webview runs in a sandboxed iframe inside that
+ * host frame, of the host's origin. Host messages are posted by the workbench page
+ * to the host frame, which forwards each to the content frame with its own origin
+ * as the target (as VS Code's webview host does), so the webview's check on who sent
+ * a message is tested as it runs. Being of another site, the workbench runs in a
+ * renderer process of its own, as VS Code's does: what delivering a message costs the
+ * workbench (here a CDP evaluate) is not charged to the webview's main thread, which
+ * the benchmarks (test/bench/) measure.
  */
 import { createServer, Server } from 'http';
 import { readFileSync, existsSync, mkdirSync } from 'fs';
@@ -23,7 +28,9 @@ const FAILURES = path.join(ROOT, '.test-runs', 'ui-failures');
 
 let browser: Playwright.Browser | undefined;
 let server: Server | undefined;
+/** The webview's origin (its host frame's and its resources'), and the workbench's, of another site. */
 let origin = '';
+let workbench = '';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.png': 'image/png' };
 
@@ -63,14 +70,32 @@ export interface FilePayload {
   base64: string;
 }
 
-/** The host frame: it holds the webview and forwards host messages to it, as VS Code's webview host does. */
+/**
+ * The workbench: the page of another site that posts host messages, one postMessage each, to the webview's host
+ * frame, as VS Code's workbench does.
+ */
+const WORKBENCH = (hostFrameUrl: string) => `<!doctype html>
+<html><head><meta charset="utf-8"><style>html, body { margin: 0; height: 100%; overflow: hidden } iframe { border: 0; width: 100%; height: 100%; display: block }</style></head>
+<body><iframe id="host" src="${hostFrameUrl}"></iframe>
+<script>
+  window.__deliver = (messages) => {
+    const host = document.getElementById('host').contentWindow;
+    for (const message of messages) host.postMessage(message, '*');
+  };
+</script></body></html>`;
+
+/** The host frame: it holds the webview and forwards the workbench's messages to it, as VS Code's webview host does. */
 const HOST_FRAME = `<!doctype html>
 <html><head><meta charset="utf-8"><style>html, body { margin: 0; height: 100%; overflow: hidden } iframe { border: 0; width: 100%; height: 100%; display: block }</style></head>
 <body><iframe id="webview" sandbox="allow-same-origin allow-scripts allow-forms allow-pointer-lock allow-downloads" src="/webview"></iframe>
 <script>
+  const content = () => document.getElementById('webview').contentWindow;
+  window.addEventListener('message', (event) => {
+    if (event.source === window.parent) content().postMessage(event.data, window.origin);
+  });
+  // For test/ui/page/events.js, which posts from the webview's own process (bursts, files with bytes).
   window.__deliver = (messages) => {
-    const content = document.getElementById('webview').contentWindow;
-    for (const message of messages) content.postMessage(message, window.origin);
+    for (const message of messages) content().postMessage(message, window.origin);
   };
 </script></body></html>`;
 
@@ -90,6 +115,11 @@ async function startServer(): Promise<string> {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(WORKBENCH(`${origin}/host`));
+      return;
+    }
+    if (url.pathname === '/host') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(HOST_FRAME);
       return;
@@ -119,7 +149,10 @@ async function startServer(): Promise<string> {
     res.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  // "localhost" and "127.0.0.1" are different sites, so Chromium's site isolation gives the workbench its own process.
+  workbench = `http://localhost:${port}`;
   return origin;
 }
 
@@ -141,12 +174,24 @@ async function getBrowser(): Promise<Playwright.Browser> {
 
 export interface WebviewHarness {
   page: Playwright.Page;
+  /** The frame that holds the webview's frame and forwards the workbench's messages to it. */
+  hostFrame: Playwright.Frame;
+  /** The origin the webview and its host frame are served from (their renderer process's site). */
+  origin: string;
+  /** A CDP session in the webview's renderer process (not the workbench's), for its metrics, profiles and heap. */
+  webviewSession(): Promise<Playwright.CDPSession>;
   /** Everything the webview posted to the host so far. */
   posted(): Promise<WebviewMessage[]>;
   waitForPosted<T extends WebviewMessage['type']>(type: T, timeoutMs?: number): Promise<Extract<WebviewMessage, { type: T }>>;
+  /** Posts `message` from the workbench and resolves once the webview has taken it (its message event has run). */
   deliver(message: HostMessage | Record<string, unknown>): Promise<void>;
-  /** Posts all `messages` in one synchronous burst inside the page, as a fast stream arrives. */
+  /** Like deliver, for several messages posted in order. */
   deliverAll(messages: Array<HostMessage | Record<string, unknown>>): Promise<void>;
+  /**
+   * Posts `message` from the workbench without waiting for the webview, as VS Code's webview.postMessage does; a
+   * benchmark uses it so that waiting does not cost the webview's thread anything. Posts keep their order.
+   */
+  post(message: HostMessage | Record<string, unknown>): Promise<void>;
   /** Like deliver, but every `{ __bytes: base64 }` in the message becomes a Uint8Array (e.g. resolvedFiles). */
   deliverWithBytes(message: Record<string, unknown>): Promise<void>;
   /**
@@ -200,9 +245,10 @@ export async function openWebview(
   }, options.state ?? null);
   await page.addInitScript({ path: path.join(ROOT, 'test', 'ui', 'page', 'events.js') });
   await options.beforeLoad?.(page);
-  await page.goto(`${origin}/`);
-  const frame = await (await page.waitForSelector('iframe#webview')).contentFrame();
-  if (!frame) throw new Error('the webview frame did not load');
+  await page.goto(`${workbench}/`);
+  const hostFrame = await (await page.waitForSelector('iframe#host')).contentFrame();
+  const frame = await (await hostFrame?.waitForSelector('iframe#webview'))?.contentFrame();
+  if (!hostFrame || !frame) throw new Error('the webview frame did not load');
   await frame.waitForLoadState('domcontentloaded');
   const view = webviewPage(page, frame);
   const theme = options.theme ?? options.colorScheme ?? 'dark';
@@ -210,10 +256,19 @@ export async function openWebview(
     await view.addStyleTag({ url: `${origin}/test/ui/themes/${theme}.css` });
     await view.evaluate((kind) => (globalThis as unknown as PageEvents).__uiTest.themeClass(`vscode-${kind}`), theme);
   }
-  /** Posts from the host frame (the page's main frame), never from inside the webview. */
-  const fromHost = (messages: unknown[]) => page.evaluate((list) => (globalThis as unknown as { __deliver(m: unknown[]): void }).__deliver(list), messages);
+  /** Posts from the workbench (the page's main frame, another process), never from inside the webview. */
+  const fromWorkbench = (messages: unknown[]) => page.evaluate((list) => (globalThis as unknown as { __deliver(m: unknown[]): void }).__deliver(list), messages);
+  // The webview counts the messages its host frame gave it (test/ui/page/events.js); `sent` is how many that should be.
+  let sent = 0;
+  const taken = (count: number) => {
+    sent += count;
+    return view.waitForFunction((target) => (globalThis as unknown as { __received: number }).__received >= target, sent, { polling: 10, timeout: 10_000 }).then(() => undefined);
+  };
   const harness: WebviewHarness = {
     page: view,
+    hostFrame,
+    origin,
+    webviewSession: () => page.context().newCDPSession(hostFrame),
     pageErrors,
     posted: () => view.evaluate(() => (globalThis as unknown as { __posted: WebviewMessage[] }).__posted.slice()),
     async waitForPosted(type, timeoutMs = 5000) {
@@ -228,19 +283,27 @@ export async function openWebview(
       await view.waitForFunction(() => performance.getEntriesByName('step-flash:loaded').length > 0, undefined, { timeout: 10_000 });
     },
     async deliver(message) {
-      await fromHost([message]);
+      await fromWorkbench([message]);
+      await taken(1);
     },
     async deliverAll(messages) {
-      await fromHost(messages);
+      await fromWorkbench(messages);
+      await taken(messages.length);
+    },
+    async post(message) {
+      sent++;
+      await fromWorkbench([message]);
     },
     async deliverWithBytes(message) {
       await view.evaluate((data) => (globalThis as unknown as PageEvents).__uiTest.deliverWithBytes(data), message);
+      await taken(1);
     },
     async startFrameMeter() {
       await view.evaluate(() => (globalThis as unknown as PageEvents).__uiTest.startFrameMeter());
     },
     async deliverBurst(messages) {
       await view.evaluate((list) => (globalThis as unknown as PageEvents).__uiTest.burst(list), messages as unknown[]);
+      await taken(messages.length);
     },
     frameMeterUntil(selector, text) {
       return view.evaluate(({ selector, text }) => (globalThis as unknown as PageEvents).__uiTest.frameMeterUntil(selector, text), { selector, text });

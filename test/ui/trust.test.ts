@@ -82,7 +82,7 @@ describe('what the webview trusts: links, image types, message senders', () => {
     // The webview posting to itself, as injected markup would.
     await ui.page.evaluate((m) => window.postMessage(m, '*'), foreign('FOREIGN self'));
     // A frame of the same origin beside it, as another webview is under code-server, and one of another origin.
-    const host = ui.page.mainFrame();
+    const host = ui.hostFrame;
     await host.evaluate(
       ({ same, other }) =>
         new Promise<void>((resolve) => {

@@ -15,6 +15,14 @@
     if (!element) throw new Error(`nothing matches ${selector}`);
     return element;
   }
+  // In the webview's frame, the messages its host frame gave it, counted before the webview's own listener runs (this
+  // script is added first), so test/ui/harness.ts can wait until a delivery has been taken.
+  globalThis.__received = 0;
+  if (globalThis.frameElement?.id === 'webview') {
+    globalThis.addEventListener('message', (event) => {
+      if (event.source === globalThis.frameElement?.ownerDocument.defaultView) globalThis.__received++;
+    });
+  }
   // Host messages come from the host frame that holds the webview (see test/ui/harness.ts), never from the webview itself.
   function fromHost(messages) {
     globalThis.frameElement.ownerDocument.defaultView.__deliver(messages);
