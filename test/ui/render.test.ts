@@ -124,6 +124,42 @@ describe('rendering long answers', () => {
     assert.deepStrictEqual(ui.pageErrors, []);
   });
 
+  it('colours every block and segment drawn while its grammar loaded, once it arrives, and keeps their text', async () => {
+    const ui = await open();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await ui.page.route('**/dist/chunks/python-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const closed = Array.from({ length: 40 }, (_, i) => `\`\`\`python\ndef f${i}(x):\n    return x + ${i}\n\`\`\`\n`).join('\n');
+    const lines = Array.from({ length: 600 }, (_, i) => `def g${i}(y):  # line ${i}\n    return y * ${i}`);
+    const text = `${closed}\nThe module:\n\n\`\`\`python\n${lines.join('\n')}\nLAST-PY-LINE`;
+    await ui.deliver(turnStart('late'));
+    for (let i = 0; i < text.length; i += 600) await ui.deliver(answerDelta('late', text.slice(i, i + 600)));
+    await ui.page.locator('[data-turn-id="late"] pre.streaming', { hasText: 'LAST-PY-LINE' }).waitFor();
+    const waiting = await ui.page.locator('[data-turn-id="late"] [data-pending]').count();
+    assert.ok(waiting > 40, `the closed blocks and the open fence's segments wait for the grammar (${waiting})`);
+    release();
+    await ui.page.waitForFunction(() => document.querySelectorAll('[data-turn-id="late"] [data-pending]').length === 0);
+    const blocks = ui.page.locator('[data-turn-id="late"] pre.code-block:not(.streaming)');
+    assert.strictEqual(await blocks.count(), 40);
+    for (let i = 0; i < 40; i += 13) {
+      assert.strictEqual(await blocks.nth(i).locator('code').textContent(), `def f${i}(x):\n    return x + ${i}\n`);
+      assert.ok(await blocks.nth(i).locator('.hljs-keyword').count(), `block ${i} is coloured`);
+    }
+    const segments = ui.page.locator('[data-turn-id="late"] pre.streaming .code-seg');
+    assert.ok((await segments.count()) > 1);
+    assert.deepStrictEqual(
+      await segments.evaluateAll((all) => all.filter((segment) => !segment.querySelector('.hljs-keyword')).length),
+      0,
+      'every segment of the open fence is coloured',
+    );
+    const code = await ui.page.locator('[data-turn-id="late"] pre.streaming code').textContent();
+    assert.strictEqual(code, `${lines.join('\n')}\nLAST-PY-LINE`);
+    assert.deepStrictEqual(ui.pageErrors, []);
+  });
+
   it('keeps long reasoning exactly as streamed while laying it out in short blocks', async () => {
     const ui = await open();
     const paragraph = (i: number) => `Step ${i}: check the guard, then the parser, then the caller.`;

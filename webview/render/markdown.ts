@@ -48,18 +48,41 @@ md.renderer.rules.fence = (tokens, index) => {
   return `${codeBlockStart(token.info, pending)}${codeHtml(token.content, language)}${CODE_BLOCK_END}`;
 };
 
+/** How long one task of late highlighting may run before it lets a frame through (ms). */
+const RECOLOUR_SLICE_MS = 12;
+
 /**
  * Highlights what was drawn plain while `grammar` loaded: finished blocks, and the segments of a
  * streamed block (webview/render/codeStream.ts), each as it would have been drawn had the grammar been there.
+ * A long answer streamed before the grammar arrived holds hundreds of segments: they are sanitized together
+ * (one inert document per pass, not one each) and in slices that yield between them, so the grammar's arrival
+ * is not one long task.
  */
 function highlightWaiting(grammar: string): void {
+  const waiting: Array<{ pending: HTMLElement; code: HTMLElement }> = [];
   for (const pending of document.querySelectorAll<HTMLElement>('pre.code-block[data-pending], pre.code-block .code-seg[data-pending]')) {
     const pre = pending.closest<HTMLElement>('pre.code-block');
     const code = pending.matches('pre') ? pending.querySelector('code') : pending;
     if (!pre || !code || (pending === pre && pre.classList.contains('streaming')) || grammarOf((pre.dataset.lang ?? '').toLowerCase()) !== grammar) continue;
-    pending.removeAttribute('data-pending');
-    code.replaceChildren(sanitizeToFragment(codeHtml(code.textContent ?? '', grammar)));
+    waiting.push({ pending, code });
   }
+  recolour(waiting, grammar);
+}
+
+function recolour(waiting: ReadonlyArray<{ pending: HTMLElement; code: HTMLElement }>, grammar: string): void {
+  const started = performance.now();
+  let next = 0;
+  while (next < waiting.length && performance.now() - started < RECOLOUR_SLICE_MS) {
+    const slice = waiting.slice(next, next + 32).filter(({ pending }) => pending.isConnected && pending.hasAttribute('data-pending'));
+    next += 32;
+    const wrappers = sanitizeToFragment(slice.map(({ code }) => `<span>${codeHtml(code.textContent ?? '', grammar)}</span>`).join('')).children;
+    slice.forEach(({ pending, code }, i) => {
+      pending.removeAttribute('data-pending');
+      // A wrapper is always there (the sanitizer keeps <span>); were one missing, the plain code stays.
+      if (wrappers[i]) code.replaceChildren(...wrappers[i].childNodes);
+    });
+  }
+  if (next < waiting.length) setTimeout(() => recolour(waiting.slice(next), grammar), 0);
 }
 onGrammarLoaded(highlightWaiting);
 
