@@ -177,7 +177,12 @@ export async function traced<T>(ui: WebviewHarness, work: () => Promise<T>): Pro
   const browser = ui.page.context().browser()!;
   await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
   const result = await work();
-  const trace = await browser.stopTracing();
-  if (process.env.STEP_FLASH_TRACE_OUT) writeFileSync(process.env.STEP_FLASH_TRACE_OUT, trace);
+  const trace = keepTrace(await browser.stopTracing());
   return { result, ...summariseTrace(trace, ui.origin) };
+}
+
+/** Writes `trace` to $STEP_FLASH_TRACE_OUT when set (open it in DevTools' performance panel); returns it. */
+export function keepTrace(trace: Buffer): Buffer {
+  if (process.env.STEP_FLASH_TRACE_OUT) writeFileSync(process.env.STEP_FLASH_TRACE_OUT, trace);
+  return trace;
 }

@@ -12,7 +12,7 @@ import { openWebview, type WebviewHarness } from '../ui/harness';
 import { status } from '../ui/samples';
 import { hugeAnswer, renderHuge } from './hugeAnswer';
 import { keypressLatencies } from './longChat';
-import { startCpuProfile, summariseTrace, traced, type Cost, type CpuSummary } from './pageProfile';
+import { keepTrace, startCpuProfile, summariseTrace, traced, type Cost, type CpuSummary } from './pageProfile';
 import { openLongChat, streamAtSpeed } from './realSpeed';
 import { numberArg } from './stats';
 import { startStreamSim } from './streamSource';
@@ -51,7 +51,7 @@ async function run(): Promise<unknown> {
     });
     await ui.waitForPosted('ready');
     const paint = await ui.page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
-    const summary = summariseTrace(await browser!.stopTracing(), ui.origin);
+    const summary = summariseTrace(keepTrace(await browser!.stopTracing()), ui.origin);
     print(`page load by trace event (${summary.busyMs} ms in tasks)`, summary.events);
     await ui.close();
     return { firstContentfulPaintMs: paint };
