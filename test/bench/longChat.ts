@@ -57,29 +57,42 @@ async function heapUsed(ui: WebviewHarness): Promise<number> {
   return usedSize;
 }
 
-/** Presses keys one at a time; each latency runs from the keydown's timestamp to the frame after the input event. */
+/**
+ * Presses keys one at a time, each once the last one's frame is done; each latency runs from the keydown's
+ * timestamp to the frame after the input event. The listeners are removed at the end: left in place, a second
+ * measurement in the same page counted every key twice and pressed the next key before the last one's frame.
+ */
 export async function keypressLatencies(ui: WebviewHarness, count: number): Promise<number[]> {
   const input = ui.page.locator('textarea');
   await input.fill('');
   await input.focus();
   await ui.page.evaluate(() => {
-    const w = globalThis as unknown as { __keys: number[]; __keyAt: number };
+    const w = globalThis as unknown as { __keys: number[]; __keyAt: number; __keysDone: AbortController };
     w.__keys = [];
+    w.__keysDone = new AbortController();
+    const signal = w.__keysDone.signal;
     const area = document.querySelector('textarea')!;
-    area.addEventListener('keydown', (e) => (w.__keyAt = e.timeStamp), { capture: true });
-    area.addEventListener('input', () => {
-      const at = w.__keyAt;
-      requestAnimationFrame(() => setTimeout(() => w.__keys.push(performance.now() - at), 0));
-    });
+    area.addEventListener('keydown', (e) => (w.__keyAt = e.timeStamp), { capture: true, signal });
+    area.addEventListener(
+      'input',
+      () => {
+        const at = w.__keyAt;
+        requestAnimationFrame(() => setTimeout(() => w.__keys.push(performance.now() - at), 0));
+      },
+      { signal },
+    );
   });
   const keys = 'abcdefghij ';
   for (let i = 0; i < count; i++) {
     await ui.page.keyboard.press(keys[i % keys.length] === ' ' ? 'Space' : keys[i % keys.length]);
     await ui.page.waitForFunction((n) => (globalThis as unknown as { __keys: number[] }).__keys.length >= n, i + 1);
   }
+  await ui.page.evaluate(() => (globalThis as unknown as { __keysDone: AbortController }).__keysDone.abort());
   const typed = await input.inputValue();
   if (typed.length !== count) throw new Error(`the composer holds ${typed.length} characters after ${count} keypresses`);
-  return ui.page.evaluate(() => (globalThis as unknown as { __keys: number[] }).__keys);
+  const latencies = await ui.page.evaluate(() => (globalThis as unknown as { __keys: number[] }).__keys);
+  if (latencies.length !== count) throw new Error(`${latencies.length} latencies measured for ${count} keypresses`);
+  return latencies;
 }
 
 export interface LongChatFigures {
