@@ -71,6 +71,19 @@ describe('streaming answers', () => {
     assert.strictEqual(await thinking.locator('.thinking-body').textContent(), 'Let me think about the parser.');
   });
 
+  it('counts the reasoning in its folded summary, grouped, and keeps counting what comes after the answer started', async () => {
+    const ui = await open();
+    await ui.deliver(turnStart('t1'));
+    await ui.deliver(reasoningDelta('t1', 'r'.repeat(12_345)));
+    await ui.deliver(answerDelta('t1', 'The answer'));
+    const summary = ui.page.locator('[data-turn-id="t1"] details.thinking summary');
+    await ui.page.locator('details.thinking:not([open])').waitFor();
+    assert.strictEqual(await summary.textContent(), 'Thinking (12,345 chars)');
+    await ui.deliver(reasoningDelta('t1', 'r'.repeat(1_000_000 - 12_345)));
+    await ui.page.locator('details.thinking summary', { hasText: 'Thinking (1,000,000 chars)' }).waitFor();
+    assert.strictEqual(await summary.getAttribute('aria-label'), 'Thinking, finished');
+  });
+
   it('Stop posts stop; the partial answer stays, marked stopped', async () => {
     const ui = await open();
     await ui.deliver(turnStart('t7'));

@@ -2,6 +2,7 @@
  * The collapsible "Thinking" section. It opens when reasoning first shows, folds by
  * itself once when the answer starts, and after that is the user's to open or close.
  */
+import { grouped } from '../../src/shared/bill';
 import { h } from '../dom';
 
 const BLOCK_CHARS = 2048;
@@ -128,8 +129,11 @@ export class ThinkingSection {
     this.element.open = false;
   }
 
+  /** Grouped by hand (src/shared/bill.ts): the first toLocaleString loads ICU's number data, ~20 ms of the answer's first frame. */
   private label(): void {
-    this.summary.textContent = this.active ? 'Thinking…' : `Thinking (${this.chars.toLocaleString('en-US')} chars)`;
+    const text = this.active ? 'Thinking…' : `Thinking (${grouped(this.chars)} chars)`;
+    if (this.summary.textContent === text) return;
+    this.summary.textContent = text;
     this.summary.setAttribute('aria-label', this.active ? 'Thinking, in progress' : 'Thinking, finished');
   }
 }
