@@ -50,39 +50,54 @@ md.renderer.rules.fence = (tokens, index) => {
 
 /** How long one task of late highlighting may run before it lets a frame through (ms). */
 const RECOLOUR_SLICE_MS = 12;
+/** Code highlighted and sanitized in one pass: a few segments of a streamed block, or many short blocks. */
+const RECOLOUR_BATCH_CHARS = 8192;
+
+interface Waiting {
+  pending: HTMLElement;
+  code: HTMLElement;
+}
 
 /**
  * Highlights what was drawn plain while `grammar` loaded: finished blocks, and the segments of a
  * streamed block (webview/render/codeStream.ts), each as it would have been drawn had the grammar been there.
- * A long answer streamed before the grammar arrived holds hundreds of segments: they are sanitized together
- * (one inert document per pass, not one each) and in slices that yield between them, so the grammar's arrival
- * is not one long task.
+ * A long answer streamed before the grammar arrived holds hundreds of segments: they are sanitized a batch at
+ * a time (one inert document per batch, not one each), and in slices that yield between them, so the grammar's
+ * arrival is not one long task.
  */
 function highlightWaiting(grammar: string): void {
-  const waiting: Array<{ pending: HTMLElement; code: HTMLElement }> = [];
+  const waiting: Waiting[] = [];
   for (const pending of document.querySelectorAll<HTMLElement>('pre.code-block[data-pending], pre.code-block .code-seg[data-pending]')) {
     const pre = pending.closest<HTMLElement>('pre.code-block');
     const code = pending.matches('pre') ? pending.querySelector('code') : pending;
     if (!pre || !code || (pending === pre && pre.classList.contains('streaming')) || grammarOf((pre.dataset.lang ?? '').toLowerCase()) !== grammar) continue;
     waiting.push({ pending, code });
   }
-  recolour(waiting, grammar);
+  recolour(waiting, 0, grammar);
 }
 
-function recolour(waiting: ReadonlyArray<{ pending: HTMLElement; code: HTMLElement }>, grammar: string): void {
+function recolour(waiting: readonly Waiting[], from: number, grammar: string): void {
   const started = performance.now();
-  let next = 0;
+  let next = from;
   while (next < waiting.length && performance.now() - started < RECOLOUR_SLICE_MS) {
-    const slice = waiting.slice(next, next + 32).filter(({ pending }) => pending.isConnected && pending.hasAttribute('data-pending'));
-    next += 32;
-    const wrappers = sanitizeToFragment(slice.map(({ code }) => `<span>${codeHtml(code.textContent ?? '', grammar)}</span>`).join('')).children;
-    slice.forEach(({ pending, code }, i) => {
+    const batch: Array<Waiting & { text: string }> = [];
+    let chars = 0;
+    while (next < waiting.length && chars < RECOLOUR_BATCH_CHARS) {
+      const item = waiting[next++];
+      // Gone from the chat, or drawn again since (a whole render), meanwhile.
+      if (!item.pending.isConnected || !item.pending.hasAttribute('data-pending')) continue;
+      const text = item.code.textContent ?? '';
+      batch.push({ ...item, text });
+      chars += text.length;
+    }
+    const wrappers = sanitizeToFragment(batch.map(({ text }) => `<span>${codeHtml(text, grammar)}</span>`).join('')).children;
+    batch.forEach(({ pending, code }, i) => {
       pending.removeAttribute('data-pending');
       // A wrapper is always there (the sanitizer keeps <span>); were one missing, the plain code stays.
       if (wrappers[i]) code.replaceChildren(...wrappers[i].childNodes);
     });
   }
-  if (next < waiting.length) setTimeout(() => recolour(waiting.slice(next), grammar), 0);
+  if (next < waiting.length) setTimeout(() => recolour(waiting, next, grammar), 0);
 }
 onGrammarLoaded(highlightWaiting);
 
