@@ -160,6 +160,21 @@ describe('rendering long answers', () => {
     assert.deepStrictEqual(ui.pageErrors, []);
   });
 
+  it('draws a flood of plain code over several frames, at most 64 KB each, and keeps every line', async () => {
+    const ui = await open();
+    const text = longAnswer('fence', 600 * 1024);
+    await ui.deliver(turnStart('flood'));
+    await ui.page.evaluate(() => performance.clearMeasures('step-flash:stream-frame'));
+    // One message: the whole block is there before the first frame, as after a backlog.
+    await ui.deliver(answerDelta('flood', text));
+    await ui.page.locator('[data-turn-id="flood"] pre.streaming', { hasText: 'LAST-LINE-fence' }).waitFor();
+    const frames = await ui.page.evaluate(() => performance.getEntriesByName('step-flash:stream-frame').length);
+    assert.ok(frames >= Math.ceil(text.length / (64 * 1024)), `${frames} frames drew ${Math.round(text.length / 1024)} KB`);
+    const code = await ui.page.locator('[data-turn-id="flood"] pre.streaming code').textContent();
+    assert.strictEqual(code, text.slice(text.indexOf('\n', text.indexOf('```')) + 1));
+    assert.deepStrictEqual(ui.pageErrors, []);
+  });
+
   it('keeps long reasoning exactly as streamed while laying it out in short blocks', async () => {
     const ui = await open();
     const paragraph = (i: number) => `Step ${i}: check the guard, then the parser, then the caller.`;

@@ -16,6 +16,12 @@ import type { AnswerView } from './answerView';
 
 const TIME_BUDGET_MS = 8;
 /**
+ * Nor more than about this much text a frame: the browser lays out and shapes what a frame adds after the frame's
+ * script, and plain code (a block past HIGHLIGHT_LIMIT) costs the script almost nothing, so the time budget alone let
+ * one frame add a flood's worth (hundreds of KB, 100–250 ms of layout).
+ */
+const FRAME_CHARS = 64 * 1024;
+/**
  * While the answer streams, a frame draws at most this often. Each drawing frame costs the browser a
  * fixed price (style, layout, paint, commit) however little text it adds; text that appears 25 times a
  * second reads as smoothly as at 60, for well under half the main thread. Catching up on a backlog,
@@ -180,12 +186,14 @@ export class StreamingBody {
     const text = this.text;
     let held: HeldFence | undefined;
     let caughtUp = false;
-    while (performance.now() - started < TIME_BUDGET_MS) {
+    let taken = 0;
+    while (performance.now() - started < TIME_BUDGET_MS && taken < FRAME_CHARS) {
       const piece = this.splitter.next(text, this.final);
       if (!piece) {
         caughtUp = true;
         break;
       }
+      taken += piece.to - piece.from;
       if (piece.kind === 'markdown') {
         this.hold(piece.from, piece.to);
       } else if (piece.kind === 'open') {
