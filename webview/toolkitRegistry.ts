@@ -11,4 +11,8 @@ import { provideVSCodeDesignSystem, vsCodeButton, vsCodeDropdown, vsCodeOption }
 export function registerToolkit(): void {
   if (customElements.get('vscode-button')) return;
   provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDropdown(), vsCodeOption());
+  // The toolkit reads VS Code's theme, and starts watching for theme changes, on the window's load event. That
+  // event has passed when this chunk runs after the first paint, so the controls kept the toolkit's own dark
+  // defaults in every theme. The chat itself has no load listener for a second event to reach.
+  if (document.readyState === 'complete') window.dispatchEvent(new Event('load'));
 }

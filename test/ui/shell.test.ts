@@ -127,4 +127,41 @@ describe('webview shell', () => {
     assert.match(await ui.page.locator('.transcript .empty').textContent() ?? '', /could not load the rest of the chat/);
     assert.ok(await ui.page.getByRole('textbox', { name: 'Message' }).isVisible(), 'the composer is still there, with what the user typed');
   });
+
+  it('draws the toolkit controls in the colours of the theme once it loads after the page, and follows a change of theme', async () => {
+    ui = await openWebview({ colorScheme: 'light' });
+    await ui.waitForPosted('ready');
+    await ui.waitForLoaded();
+    assert.ok(await ui.page.evaluate(() => performance.getEntriesByType('navigation')[0].toJSON().loadEventEnd < performance.getEntriesByName('step-flash:loaded')[0].startTime), 'the toolkit loaded after the load event');
+    const colours = () =>
+      ui!.page.evaluate(() => ['vscode-dropdown.effort', 'vscode-button.attach', 'vscode-button.send'].map((s) => getComputedStyle(document.querySelector(s)!).backgroundColor));
+    // test/ui/themes/light.css: dropdown and secondary buttons #e5e5e5, primary #0078d4 (the toolkit's own defaults are dark).
+    await ui.page.waitForFunction(() => getComputedStyle(document.querySelector('vscode-dropdown.effort')!).backgroundColor === 'rgb(229, 229, 229)');
+    assert.deepStrictEqual(await colours(), ['rgb(229, 229, 229)', 'rgb(229, 229, 229)', 'rgb(0, 120, 212)']);
+    // VS Code changes the variables and the body's theme class together; the toolkit watches the class.
+    await ui.page.addStyleTag({ url: `${ui.origin}/test/ui/themes/dark.css` });
+    await ui.page.evaluate(() => document.body.classList.replace('vscode-light', 'vscode-dark'));
+    await ui.page.waitForFunction(() => getComputedStyle(document.querySelector('vscode-dropdown.effort')!).backgroundColor === 'rgb(49, 49, 49)');
+    assert.deepStrictEqual(await colours(), ['rgb(49, 49, 49)', 'rgb(49, 49, 49)', 'rgb(0, 120, 212)']);
+    assert.deepStrictEqual(ui.pageErrors, []);
+  });
+
+  it('draws the controls in the same place and size before and after the toolkit upgrades them', async () => {
+    const hold = holdRestOfChat();
+    ui = await openWebview({ beforeLoad: hold.beforeLoad });
+    await ui.waitForPosted('ready');
+    const boxes = () =>
+      ui!.page.evaluate(() =>
+        Array.from(document.querySelectorAll('vscode-button, vscode-dropdown, textarea')).map((element) => {
+          const box = element.getBoundingClientRect();
+          return `${element.getAttribute('aria-label') ?? element.tagName}: ${box.x.toFixed(1)},${box.y.toFixed(1)} ${box.width.toFixed(1)}×${box.height.toFixed(1)}`;
+        }),
+      );
+    const before = await boxes();
+    assert.strictEqual(await loaded(ui), false);
+    hold.release();
+    await ui.waitForLoaded();
+    await ui.page.waitForFunction(() => document.querySelector('vscode-button')?.shadowRoot?.querySelector('.control') !== null);
+    assert.deepStrictEqual(await boxes(), before);
+  });
 });
