@@ -16,9 +16,9 @@ import type { AnswerView } from './answerView';
 
 const TIME_BUDGET_MS = 8;
 /**
- * No more than about this much text a frame, either: the browser lays out and shapes what a frame adds after the frame's
- * script, and plain code (a block past HIGHLIGHT_LIMIT) costs the script almost nothing, so the time budget alone let
- * one frame add a flood's worth (hundreds of KB, 100–250 ms of layout).
+ * No more than about this much text a frame, either: the browser lays out and shapes what a frame adds after
+ * the frame's script, and plain code (a block past HIGHLIGHT_LIMIT) costs the script almost nothing, so the time
+ * budget alone let one frame add a flood's worth (hundreds of KB, 100–250 ms of layout).
  */
 const FRAME_CHARS = 64 * 1024;
 /**
