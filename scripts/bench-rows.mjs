@@ -26,6 +26,7 @@ function streamRows({ stream, webview }) {
     row('', 'webview longest task', show(ws.longestTaskMs, ' ms'), '≤ 50 ms', atMost(ws.longestTaskMs, 50)),
     row('', 'webview longest frame gap', show(ws.longestFrameGapMs, ' ms'), '≤ 50 ms', atMost(ws.longestFrameGapMs, 50)),
     row('', 'of which the chat drew (longest stream frame)', show(ws.longestDrawMs, ' ms')),
+    row('', 'machine during the stream: CPU of Node (sim, client) + Chromium', `${show(ws.nodeCpuMs, ' ms')} + ${show(ws.chromiumCpuMs, ' ms')} (${show(ws.machineBusyPercent, '%')} of all cores)`),
   ];
 }
 

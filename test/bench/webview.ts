@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       try {
         const stream = await pairedStreams(() => openWebview(), run, numberArg('--runs', 5));
         figures.stream = stream;
-        console.log(`webview stream: ${stream.tokensPerSecond} tok/s until painted against the SDK loop's ${stream.sdkTokensPerSecond} (${stream.ratio}×, runs ${stream.ratios.join(' ')}), longest task ${stream.longestTaskMs} ms, longest frame gap ${stream.longestFrameGapMs} ms, longest drawing frame ${stream.longestDrawMs} ms`);
+        console.log(`webview stream: ${stream.tokensPerSecond} tok/s until painted against the SDK loop's ${stream.sdkTokensPerSecond} (${stream.ratio}×, runs ${stream.ratios.join(' ')}), longest task ${stream.longestTaskMs} ms, longest frame gap ${stream.longestFrameGapMs} ms, longest drawing frame ${stream.longestDrawMs} ms; CPU Node ${stream.nodeCpuMs} ms + Chromium ${stream.chromiumCpuMs} ms, ${stream.machineBusyPercent}% of all cores`);
       } finally {
         await run.close();
       }

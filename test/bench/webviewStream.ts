@@ -5,6 +5,8 @@
  * of the bare SDK loop on the same simulator, so the ratio of the two is measured
  * under the same machine load (these machines are shared).
  */
+import { cpus } from 'os';
+import type { CDPSession } from 'playwright-core';
 import { DeltaBatcher } from '../../src/core/chat/deltaBatcher';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { WebviewHarness } from '../ui/harness';
@@ -24,6 +26,19 @@ export interface WebviewStreamFigures {
   frames: number;
   /** The longest frame the chat's streaming code drew (its step-flash:stream-frame measures): what of a long task is ours. */
   longestDrawMs: number;
+  /**
+   * CPU time over the stream of this Node process (simulator, client, batcher, harness) and of all Chromium's
+   * processes, and that as a share of every core's time: how full the machine was.
+   */
+  nodeCpuMs: number;
+  chromiumCpuMs: number;
+  machineBusyPercent: number;
+}
+
+/** Chromium's processes' CPU time so far (ms), summed. */
+async function chromiumCpu(session: CDPSession): Promise<number> {
+  const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ cpuTime: number }> };
+  return processInfo.reduce((sum, process) => sum + process.cpuTime, 0) * 1000;
 }
 
 export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turnId = 'bench'): Promise<WebviewStreamFigures> {
@@ -31,6 +46,9 @@ export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turn
   await ui.waitForLoaded();
   await ui.deliver(status());
   await ui.deliver(turnStart(turnId, 'stream'));
+  const browser = await ui.page.context().browser()!.newBrowserCDPSession();
+  const chromiumBefore = await chromiumCpu(browser);
+  const nodeBefore = process.cpuUsage();
   await ui.startFrameMeter();
   // Like VS Code's webview.postMessage, a post is queued and not awaited: the host does not wait for
   // the webview to take one message before sending the next (one CDP session keeps them in order).
@@ -48,6 +66,10 @@ export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turn
   await Promise.all(deliveries);
   const meter = await ui.frameMeterUntil(`[data-turn-id="${turnId}"] .stream-tail`, END_MARKER);
   const ms = performance.now() - t0;
+  const nodeUsed = process.cpuUsage(nodeBefore);
+  const nodeCpuMs = (nodeUsed.user + nodeUsed.system) / 1000;
+  const chromiumCpuMs = (await chromiumCpu(browser)) - chromiumBefore;
+  await browser.detach();
   const longestDrawMs = await ui.page.evaluate(() => Math.max(0, ...performance.getEntriesByName('step-flash:stream-frame').map((e) => e.duration)));
   if (ui.pageErrors.length) throw new Error(`the webview reported errors: ${ui.pageErrors.join('; ')}`);
   return {
@@ -60,6 +82,9 @@ export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turn
     longestFrameGapMs: Math.round(meter.longest),
     frames: meter.frames,
     longestDrawMs: Math.round(longestDrawMs),
+    nodeCpuMs: Math.round(nodeCpuMs),
+    chromiumCpuMs: Math.round(chromiumCpuMs),
+    machineBusyPercent: Math.round(((nodeCpuMs + chromiumCpuMs) / (ms * cpus().length)) * 100),
   };
 }
 
@@ -105,6 +130,9 @@ export async function pairedStreams(open: () => Promise<WebviewHarness>, run: St
     longestFrameGapMs: mid((f) => f.longestFrameGapMs),
     frames: mid((f) => f.frames),
     longestDrawMs: mid((f) => f.longestDrawMs),
+    nodeCpuMs: mid((f) => f.nodeCpuMs),
+    chromiumCpuMs: mid((f) => f.chromiumCpuMs),
+    machineBusyPercent: mid((f) => f.machineBusyPercent),
     sdkTokensPerSecond: Math.round(median(sdkRates)),
     ratio: round(median(ratios), 2),
     ratios: ratios.map((r) => round(r, 2)),
