@@ -130,6 +130,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, where the trace has it. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { url?: string } };
@@ -148,7 +150,17 @@ function processesOf(events: TraceEvent[], origin: string): Set<number> {
  * Self time of each trace event on the main thread of the renderer that runs `origin` (the webview's, not the
  * workbench's), so nested events are not counted twice.
  */
-export function summariseTrace(trace: Buffer, origin: string, count = 12): { events: Cost[]; busyMs: number } {
+export interface TraceSummary {
+  events: Cost[];
+  busyMs: number;
+  /**
+   * The main thread's tasks over 50 ms, longest first: wall time and the thread's CPU time in it. On a loaded
+   * machine the difference is time the core ran another process.
+   */
+  longTasks: Array<{ wallMs: number; cpuMs: number }>;
+}
+
+export function summariseTrace(trace: Buffer, origin: string, count = 12): TraceSummary {
   const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const processes = processesOf(events, origin);
@@ -160,20 +172,24 @@ export function summariseTrace(trace: Buffer, origin: string, count = 12): { eve
   const self = new Map<string, number>();
   const stack: Array<{ end: number; name: string; key: string }> = [];
   let busy = 0;
+  const longTasks: TraceSummary['longTasks'] = [];
   for (const e of spans) {
     const key = `${e.pid}:${e.tid}`;
     while (stack.length && (stack.at(-1)!.end <= e.ts || stack.at(-1)!.key !== key)) stack.pop();
     const parent = stack.at(-1);
     if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur! / 1000);
-    else busy += e.dur! / 1000;
+    else {
+      busy += e.dur! / 1000;
+      if (e.dur! > 50_000) longTasks.push({ wallMs: Math.round(e.dur! / 1000), cpuMs: Math.round((e.tdur ?? 0) / 1000) });
+    }
     self.set(e.name, (self.get(e.name) ?? 0) + e.dur! / 1000);
     stack.push({ end: e.ts + e.dur!, name: e.name, key });
   }
-  return { events: top(self, busy, count), busyMs: Math.round(busy) };
+  return { events: top(self, busy, count), busyMs: Math.round(busy), longTasks: longTasks.sort((a, b) => b.wallMs - a.wallMs) };
 }
 
 /** Runs `work` under a Chromium performance trace of the webview (kept in $STEP_FLASH_TRACE_OUT when set, for DevTools). */
-export async function traced<T>(ui: WebviewHarness, work: () => Promise<T>): Promise<{ result: T; events: Cost[]; busyMs: number }> {
+export async function traced<T>(ui: WebviewHarness, work: () => Promise<T>): Promise<{ result: T } & TraceSummary> {
   const browser = ui.page.context().browser()!;
   await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
   const result = await work();

@@ -33,9 +33,12 @@ function printCpu(cpu: CpuSummary): void {
 
 async function measure<T>(ui: WebviewHarness, work: () => Promise<T>): Promise<T> {
   const profiler = await startCpuProfile(ui);
-  const profiled = await (withTrace ? traced(ui, work) : work().then((result) => ({ result, events: [], busyMs: 0 })));
+  const profiled = await (withTrace ? traced(ui, work) : work().then((result) => ({ result, events: [], busyMs: 0, longTasks: [] })));
   printCpu(await profiler.stop());
-  if (withTrace) print(`main thread by trace event (${profiled.busyMs} ms in tasks)`, profiled.events);
+  if (withTrace) {
+    print(`main thread by trace event (${profiled.busyMs} ms in tasks)`, profiled.events);
+    console.log(`\ntasks over 50 ms, wall / CPU: ${profiled.longTasks.map((t) => `${t.wallMs} / ${t.cpuMs} ms`).join(', ') || 'none'}`);
+  }
   return profiled.result;
 }
 
