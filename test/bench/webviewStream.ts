@@ -38,7 +38,7 @@ export interface WebviewStreamFigures {
 /** Chromium's processes' CPU time so far (ms), summed. */
 async function chromiumCpu(session: CDPSession): Promise<number> {
   const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ cpuTime: number }> };
-  return processInfo.reduce((sum, process) => sum + process.cpuTime, 0) * 1000;
+  return processInfo.reduce((sum, entry) => sum + entry.cpuTime, 0) * 1000;
 }
 
 export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turnId = 'bench'): Promise<WebviewStreamFigures> {
