@@ -5,6 +5,7 @@ import { readProvider } from './vscode/settings';
 import { registerLazyLanguageModels } from './vscode/lm/lazyProvider';
 import { ActivationShell } from './vscode/shell';
 import type { Services } from './vscode/services';
+import { NetworkWarmUp } from './vscode/provider/networkWarmUp';
 
 /**
  * What activate() returns: the handles integration tests (and other extensions) use.
@@ -12,6 +13,7 @@ import type { Services } from './vscode/services';
  */
 export interface ExtensionApi extends Readonly<Services> {
   readonly keys: KeyStore;
+  readonly network: NetworkWarmUp;
 }
 
 interface Manifest {
@@ -24,8 +26,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Each read is a round trip to the workbench, slowest while it is busy (as it is when a first command
   // runs): started at activation (the chat view shown, VS Code's chat asking for models), the first request finds it done.
   keys.prefetch(readProvider());
+  // VS Code's first request in a host does synchronous set-up; done once the host is idle, no command waits for it.
+  const network = new NetworkWarmUp(keys);
+  network.start();
   let services: Services | undefined;
-  const load = (): Services => (services ??= loadServices(context, keys, shell));
+  const load = (): Services => (services ??= loadServices(context, keys, network, shell));
   const manifest = (context.extension.packageJSON as Manifest).contributes;
   const shell = new ActivationShell(manifest.commands.map((c) => c.command), {
     load,
@@ -35,9 +40,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     prepare: () => keys.prefetch(readProvider()),
   });
   const vendors = (manifest.languageModelChatProviders ?? []).map((p) => p.vendor);
-  context.subscriptions.push(keys, shell, ...registerLazyLanguageModels(vendors, () => shell.loaded()?.lmProvider));
+  context.subscriptions.push(keys, network, shell, ...registerLazyLanguageModels(vendors, () => shell.loaded()?.lmProvider));
   return {
     keys,
+    network,
     get chatView() {
       return load().chatView;
     },
@@ -63,12 +69,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 }
 
 /** dist/services.js is a bundle of its own (scripts/build.mjs), so activation neither parses nor runs it. */
-function loadServices(context: vscode.ExtensionContext, keys: KeyStore, shell: ActivationShell<Services>): Services {
+function loadServices(context: vscode.ExtensionContext, keys: KeyStore, network: NetworkWarmUp, shell: ActivationShell<Services>): Services {
   // Synchronous on purpose: the view and the API's handles get the services in the same call; commands
   // come here after the shell has let the host send their key read (src/vscode/shell.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require(path.join(__dirname, 'services.js')) as typeof import('./vscode/services');
-  const services = module.createServices(context, keys, shell);
+  const services = module.createServices(context, keys, network, shell);
   const unhandled = shell.unhandled();
   // package.json and the services disagree: a build that tests would have stopped.
   if (unhandled.length) throw new Error(`package.json declares commands the extension does not handle: ${unhandled.join(', ')}`);

@@ -10,6 +10,7 @@ import { createLogger } from './log';
 import type { KeyStore } from './secrets';
 import { CostStatusBar } from './statusBar';
 import { ProviderService } from './provider/providerService';
+import type { NetworkWarmUp } from './provider/networkWarmUp';
 import { KeyCommands } from './provider/keyCommands';
 import { HistoryStore } from './chat/historyStore';
 import { ChatController } from './chat/controller';
@@ -41,10 +42,10 @@ export interface Services {
   lmProvider: ChatProvider<ChatInformation> | undefined;
 }
 
-export function createServices(context: vscode.ExtensionContext, keys: KeyStore, shell: Shell): Services {
+export function createServices(context: vscode.ExtensionContext, keys: KeyStore, network: NetworkWarmUp, shell: Shell): Services {
   const log = createLogger(context, () => keys.knownKeys());
   const statusBar = new CostStatusBar();
-  const provider = new ProviderService(keys, log, statusBar, context.globalState);
+  const provider = new ProviderService(keys, log, statusBar, network, context.globalState);
   // Whatever loaded the services is about to send a request, most likely: its network set-up starts now.
   provider.warmUp();
   const chatView = new ChatViewProvider(context.extensionUri, log);

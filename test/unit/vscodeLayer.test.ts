@@ -19,6 +19,7 @@ const WITHOUT_VSCODE: Record<string, string> = {
   'src/vscode/chat/turnTypes.ts': 'the types the controller and the commands that start turns share (input, run context, outcome); types only, split from controller.ts',
   'src/vscode/chat/videoUploads.ts': 'uploads attached videos through the provider service and reports progress to the webview',
   'src/vscode/lm/parts.ts': "sorts VS Code's language-model part objects, by the part classes chatProvider.ts hands in from the vscode module, into src/core/lm's plain parts",
+  'src/vscode/provider/profile.ts': "maps the settings adapter's snapshot (and STEP_FLASH_BASE_URL_OVERRIDES) to a core profile; apart from providerService.ts so that activation's bundle (the network warm-up) resolves one without the client and its SDK",
   'src/vscode/provider/providerService.ts': 'wires the core provider client to settings, the key store, the log and the status bar',
   'src/vscode/provider/requestLog.ts': 'wraps the client the provider service hands out so that every request reaches the Output log adapter',
   'src/vscode/review/index.ts': "the review adapter's public surface: re-exports only",

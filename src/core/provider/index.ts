@@ -8,7 +8,6 @@ export {
   PROFILE_DEFAULTS,
   PROVIDER_IDS,
   resolveProfile,
-  type BaseUrlOverrides,
   type ProviderId,
   type ResolvedProfile,
 } from './profiles';

@@ -2,7 +2,8 @@ import { AdvisorTask, advisorCostUsd, advisorReadiness, type AdvisorPort, type A
 import type { TaskRef } from '../../core/cost/tasks';
 import type { ChatMessage } from '../../core/provider';
 import type { Logger } from '../log';
-import { profileFrom, type ProviderService } from '../provider/providerService';
+import type { ProviderService } from '../provider/providerService';
+import { profileFrom } from '../provider/profile';
 import { readSettings } from '../settings';
 
 /**

@@ -4,9 +4,7 @@ import {
   createLimiterRegistry,
   RegionDiagnoser,
   PROVIDER_IDS,
-  resolveProfile,
   StepError,
-  type BaseUrlOverrides,
   type Clock,
   type ChatResult,
   type ProviderId,
@@ -14,13 +12,15 @@ import {
   type StepClient,
 } from '../../core/provider';
 import { OUTSIDE_TASKS, requestBill, TaskLedger, type TaskRef } from '../../core/cost/tasks';
-import { readSettings, updateSetting, type SettingsSnapshot } from '../settings';
+import { readSettings, updateSetting } from '../settings';
 import type { KeyStore } from '../secrets';
 import type { Logger } from '../log';
 import type { CostStatusBar } from '../statusBar';
 import type { EffortLevel, StatusView, UsageView } from '../../shared/protocol';
 import { KeyChecks, type KeyCheckState } from './keyChecks';
 import { loggingClient } from './requestLog';
+import type { NetworkWarmUp } from './networkWarmUp';
+import { profileFrom } from './profile';
 
 /**
  * Short provider names for the chat header and the settings' provider dropdown
@@ -33,37 +33,6 @@ export const PROVIDER_NAMES: Readonly<Record<ProviderId, string>> = {
   openrouter: 'OpenRouter',
   custom: 'Custom server',
 };
-
-/**
- * Base URLs that replace the profiles' defaults, from STEP_FLASH_BASE_URL_OVERRIDES
- * (JSON: {"stepfun-global": "http://127.0.0.1:1234/v1", …}). Used to point the
- * extension at a proxy or at the test simulator; read on every request.
- */
-export function baseUrlOverrides(env: NodeJS.ProcessEnv = process.env): BaseUrlOverrides {
-  const raw = env.STEP_FLASH_BASE_URL_OVERRIDES;
-  if (!raw) return {};
-  try {
-    const parsed = JSON.parse(raw) as unknown;
-    return parsed && typeof parsed === 'object' ? (parsed as BaseUrlOverrides) : {};
-  } catch {
-    return {};
-  }
-}
-
-export function profileFrom(settings: SettingsSnapshot, overrides = baseUrlOverrides()): ResolvedProfile {
-  const custom = settings.provider === 'custom';
-  return resolveProfile(
-    {
-      provider: settings.provider,
-      ...(custom ? { baseUrl: settings.customBaseUrl } : {}),
-      model: settings.model || (custom ? settings.customModel : ''),
-      vision: settings.customVision,
-      sendEffort: settings.customSendEffort,
-      tier: settings.rateTier,
-    },
-    overrides,
-  );
-}
 
 /**
  * The host's one door to the model: resolves the profile from settings, holds
@@ -86,6 +55,7 @@ export class ProviderService {
     readonly keys: KeyStore,
     private readonly log: Logger,
     private readonly statusBar: CostStatusBar,
+    private readonly network: NetworkWarmUp,
     state?: KeyCheckState,
   ) {
     this.checks = new KeyChecks(state);
@@ -146,15 +116,12 @@ export class ProviderService {
   }
 
   /**
-   * Starts the work the host's fetch does before a first request can leave — VS Code's
-   * fetch resolves the proxy and loads the system certificates — with a request aborted
-   * before it is sent, so that work overlaps the services' start and the key read
-   * instead of following them. Nothing reaches the network.
+   * Starts the host's network set-up for the selected provider (./networkWarmUp.ts), so
+   * it overlaps the services' start and the key read instead of following them.
    */
   warmUp(): void {
     const profile = this.safeProfile();
-    if (!profile) return;
-    fetch(profile.baseUrl, { signal: AbortSignal.abort() }).catch(() => undefined);
+    if (profile) void this.network.warm(profile.baseUrl);
   }
 
   /** Calls `listener` each time a request has been handed to fetch; returns the unsubscribe. */
