@@ -77,6 +77,15 @@ run('real VS Code host (code-server)', tools.node24, ['out/test/integration/laun
 });
 if (!existsSync(hostOut)) throw new Error(`the host benchmarks wrote no figures to ${hostOut}`);
 const host = JSON.parse(readFileSync(hostOut, 'utf8'));
+// A second host, where the first thing the user does is Explain (nothing activated the extension before).
+const coldOut = hostOut.replace(/\.json$/, '-cold.json');
+run('real VS Code host, cold start (code-server)', tools.node24, ['out/test/integration/launch-code-server.js'], {
+  STEP_FLASH_TESTS_ENTRY: join(ROOT, 'out', 'test', 'bench', 'host', 'index'),
+  STEP_FLASH_BENCH_OUT: coldOut,
+  STEP_FLASH_BENCH_COLD: '1',
+});
+if (!existsSync(coldOut)) throw new Error(`the cold-start benchmark wrote no figures to ${coldOut}`);
+Object.assign(host, JSON.parse(readFileSync(coldOut, 'utf8')));
 
 const nodeVersion = spawnSync(tools.node24, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30 * 10) / 10, node: nodeVersion };

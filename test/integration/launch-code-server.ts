@@ -149,9 +149,9 @@ async function main(): Promise<number> {
     const testsEntry = process.env.STEP_FLASH_TESTS_ENTRY ?? path.join(ROOT, 'out', 'test', 'integration', 'index');
     const testsPath = `vscode-remote://remote${testsEntry}`;
     // STEP_FLASH_BENCH_PROFILE (a folder) makes the host benchmarks write V8 CPU profiles there (test/bench/host/profile.ts);
-    // STEP_FLASH_SCREENSHOTS_OUT is where scripts/screenshots.mjs wants the README's pictures.
+    // STEP_FLASH_BENCH_COLD runs the cold-start benchmark alone; STEP_FLASH_SCREENSHOTS_OUT is where scripts/screenshots.mjs wants the README's pictures.
     const benchOut = Object.fromEntries(
-      ['STEP_FLASH_BENCH_OUT', 'STEP_FLASH_BENCH_PROFILE', 'STEP_FLASH_SCREENSHOTS_OUT'].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+      ['STEP_FLASH_BENCH_OUT', 'STEP_FLASH_BENCH_PROFILE', 'STEP_FLASH_BENCH_COLD', 'STEP_FLASH_SCREENSHOTS_OUT'].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
     );
     const probe = await startWorkbenchProbe(page);
     probeServer = probe.server;

@@ -20,6 +20,7 @@ export interface SimState {
   flavour: Flavour;
   keys: Record<Region, string[]>;
   unauthorizedBody: 'empty' | 'json';
+  keyless: boolean;
   models: string[];
   /** With an advisor (SimOptions.advisor): the models it answers under, i.e. every other id. */
   advisorModel?: (model: string) => boolean;
@@ -141,7 +142,7 @@ async function route(state: SimState, region: Region, req: IncomingMessage, res:
   const record: RecordedRequest = { method, path, region, headers: flattenHeaders(req), body: undefined, time: Date.now() };
   state.requests.push(record);
   const key = bearer(req);
-  if (key === undefined || !state.keys[region].includes(key)) {
+  if (key === undefined ? !state.keyless : !state.keys[region].includes(key)) {
     // Record what a refused client sent (tests assert on it); multipart bodies are just drained.
     if (/json/i.test(req.headers['content-type'] ?? '')) await readJson(req, record);
     else req.resume();
@@ -155,7 +156,8 @@ async function route(state: SimState, region: Region, req: IncomingMessage, res:
   const [, resource, ...rest] = segments;
   if (resource === 'chat' && rest.length === 1 && rest[0] === 'completions') {
     if (method !== 'POST') return methodOrPath(state, res, method, path, true);
-    return chat(state, req, res, record, key);
+    // A keyless server's requests share one allowance and one prompt cache.
+    return chat(state, req, res, record, key ?? '');
   }
   if (resource === 'models') {
     req.resume();

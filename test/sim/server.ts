@@ -59,6 +59,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     flavour,
     keys: { global: options.keys?.global ?? DEFAULT_KEYS.global, china: options.keys?.china ?? DEFAULT_KEYS.china },
     unauthorizedBody: options.unauthorizedBody ?? 'json',
+    keyless: options.keyless === true,
     models,
     ...(advise ? { advisorModel: (model: string) => !models.includes(model) } : {}),
     ...(options.effortLevels ? { effortLevels: options.effortLevels } : {}),

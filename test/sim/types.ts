@@ -101,6 +101,8 @@ export interface SimOptions {
   keys?: Partial<Record<Region, string[]>>;
   /** 401 body when a key is refused: 'empty' (no body) or 'json' (the invalid_api_key body). Default 'json'. */
   unauthorizedBody?: 'empty' | 'json';
+  /** Takes requests without a key, as a vLLM or SGLang server started without --api-key does (a wrong key is still refused). Default false. */
+  keyless?: boolean;
   /** Enforce a tier's concurrency and requests-per-minute with 429s. Default: not enforced. */
   tier?: Tier;
   /** Clock for the tier windows and the prompt cache's time-to-live (tests run a minute faster by scaling it). Default Date.now. */

@@ -34,6 +34,14 @@ describe('simulator: region keys and models', () => {
     assert.strictEqual((await call(sim, '/files', undefined, { region: 'china', key: KEYS.global })).status, 401);
   });
 
+  it('keyless, takes a request without a key (vLLM without --api-key) and still refuses a wrong one', async () => {
+    await withSimulator({ flavour: 'vllm', keyless: true }, async (s) => {
+      assert.strictEqual((await chat(s, { model: 'step3p7-flash' }, { key: null })).status, 200);
+      assert.strictEqual((await call(s, '/models', undefined, { key: null })).status, 200);
+      assert.strictEqual((await chat(s, { model: 'step3p7-flash' }, { key: 'sk-nobody' })).status, 401);
+    });
+  });
+
   it('can send the 401 with an empty body, and take custom keys', async () => {
     await withSimulator({ unauthorizedBody: 'empty', keys: { global: ['sk-mine'] } }, async (s) => {
       const refused = await chat(s, {}, { key: KEYS.global });
