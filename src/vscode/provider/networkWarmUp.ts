@@ -10,9 +10,9 @@ import type { ResolvedProfile } from '../../core/provider/profiles';
  * up the proxy for the URL and, with `http.systemCertificates` on (the default),
  * reads and parses the system's certificates. The certificates are synchronous work
  * on the extension host's thread, done once per host and shared by every extension;
- * on the benchmark machine they were about 390 ms of a 600 ms first Explain (README,
- * Performance). A request aborted before it is sent starts the same set-up, and
- * nothing reaches the network.
+ * on the benchmark machine they were 330–590 ms of a 600–1,070 ms first Explain in
+ * traced runs (README, Performance). A request aborted before it is sent starts the
+ * same set-up, and nothing reaches the network.
  *
  * Activation creates the one instance: it warms the selected provider's URL once the
  * host is idle, when a request is likely (the provider's key is stored, or it needs
