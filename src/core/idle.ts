@@ -18,7 +18,7 @@ export interface IdleOptions {
   maxMs: number;
 }
 
-export const HOST_IDLE: IdleOptions = { afterMs: 1_000, tickMs: 50, lagMs: 15, calmTicks: 4, maxMs: 30_000 };
+const HOST_IDLE: IdleOptions = { afterMs: 1_000, tickMs: 50, lagMs: 15, calmTicks: 4, maxMs: 30_000 };
 
 const realTimers: IdleTimers = {
   now: () => performance.now(),

@@ -24,10 +24,7 @@ export class NetworkWarmUp implements vscode.Disposable {
   private cancelIdle: (() => void) | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(
-    private readonly keys: KeyStore,
-    private readonly idle: (run: () => void) => () => void = whenIdle,
-  ) {}
+  constructor(private readonly keys: KeyStore) {}
 
   /** Starts the set-up for `baseUrl` (once per URL); the promise settles when it is done. */
   warm(baseUrl: string): Promise<void> {
@@ -66,7 +63,7 @@ export class NetworkWarmUp implements vscode.Disposable {
     this.cancelIdle?.();
     this.cancelIdle = undefined;
     const profile = selectedProfile();
-    if (profile && !this.warmed.has(profile.baseUrl)) this.cancelIdle = this.idle(() => void this.warmSelected());
+    if (profile && !this.warmed.has(profile.baseUrl)) this.cancelIdle = whenIdle(() => void this.warmSelected());
   }
 
   private async warmSelected(): Promise<void> {

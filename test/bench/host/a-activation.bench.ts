@@ -55,10 +55,11 @@ describe('start-up', () => {
       assert.strictEqual(await api.keys.get('stepfun-global'), 'sk-global-test');
       // Activation warms the network once the host is idle and a key is stored (src/vscode/provider/networkWarmUp.ts),
       // as it would have for that user long before their first command; the bench waits for it rather than racing it.
-      // (Wrapped: waitFor's promise would flatten the warm-up's own.)
-      const warmed = await waitFor(() => api.network.warming(sim.url('global')) && { done: api.network.warming(sim.url('global')) }, 'the idle network warm-up', 10_000)
-        .then(async ({ done }) => (await done, true))
-        .catch(() => false);
+      const url = sim.url('global');
+      const warmed = await waitFor(() => api.network.warming(url) !== undefined, 'the idle network warm-up', 10_000).then(
+        () => api.network.warming(url)!.then(() => true),
+        () => false,
+      );
       const editor = await vscode.window.showTextDocument(fileUri('commands/cart.ts'));
       editor.selection = new vscode.Selection(8, 0, 14, 1);
       const loadedBefore = servicesLoaded();
