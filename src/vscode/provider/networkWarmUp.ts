@@ -9,10 +9,10 @@ import type { ResolvedProfile } from '../../core/provider/profiles';
  * The set-up VS Code's fetch does before a host's first request can leave: it looks
  * up the proxy for the URL and, with `http.systemCertificates` on (the default),
  * reads and parses the system's certificates. The certificates are synchronous work
- * on the extension host's thread, done once per host and shared by every extension;
- * on the benchmark machine they were 330–590 ms of a 600–1,070 ms first Explain in
- * traced runs (README, Performance). A request aborted before it is sent starts the
- * same set-up, and nothing reaches the network.
+ * on the extension host's thread, done once per host and shared by every extension.
+ * Profiled on the benchmark machine, they took 100–120 ms of a first Explain on a quiet
+ * machine and about 400 ms while tsserver was starting (README, Performance). A request
+ * aborted before it is sent starts the same set-up, and nothing reaches the network.
  *
  * Activation creates the one instance: it warms the selected provider's URL once the
  * host is idle, when a request is likely (the provider's key is stored, or it needs

@@ -5,6 +5,7 @@ import { chatRequests } from '../../integration/suite/hostSim';
 import { fileUri } from '../../integration/suite/reviewHelpers';
 import { startSimulator } from '../../sim/server';
 import { record } from './figures';
+import { profiled } from './profile';
 import { hostQuiet, machineQuiet } from './quiet';
 
 // Runs alone in a host of its own (./index.ts, STEP_FLASH_BENCH_COLD): nothing has activated the extension.
@@ -26,7 +27,7 @@ describe('cold start', () => {
       assert.ok(!extension.isActive, 'the settings and the editor did not activate the extension');
       sim.respondWith(() => ({ content: 'It adds up the cart.' }));
       const t0 = Date.now();
-      await vscode.commands.executeCommand('stepFlash.explain');
+      await profiled('cold-explain', () => Promise.resolve(vscode.commands.executeCommand('stepFlash.explain')));
       const request = chatRequests(sim)[0];
       assert.ok(request, 'explain sent a chat request');
       assert.ok(extension.isActive);
