@@ -13,7 +13,8 @@ import { NetworkWarmUp } from './vscode/provider/networkWarmUp';
  */
 export interface ExtensionApi extends Readonly<Services> {
   readonly keys: KeyStore;
-  readonly network: NetworkWarmUp;
+  /** Which URLs the network warm-up has started (src/vscode/provider/networkWarmUp.ts); starting and stopping it stay inside. */
+  readonly network: Pick<NetworkWarmUp, 'warming'>;
 }
 
 interface Manifest {
