@@ -60,8 +60,9 @@ export async function streamIntoWebview(ui: WebviewHarness, run: StreamRun, turn
   };
   const batcher = new DeltaBatcher((event) => post({ type: 'turn', turnId, event }));
   const t0 = performance.now();
-  await readWithClient(run.sim, (t) => batcher.addContent(t), (t) => batcher.addReasoning(t));
+  const read = await readWithClient(run.sim, (t) => batcher.addContent(t), (t) => batcher.addReasoning(t));
   batcher.flush();
+  if (read.content !== run.reply.content || read.reasoning !== run.reply.reasoning) throw new Error('the client did not read the whole stream');
   const readMs = performance.now() - t0;
   await Promise.all(deliveries);
   const meter = await ui.frameMeterUntil(`[data-turn-id="${turnId}"] .stream-tail`, END_MARKER);

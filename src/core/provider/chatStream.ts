@@ -1,8 +1,8 @@
 /**
  * One streamed chat turn: rate-limit slot, retries before the first token,
  * raw-chunk accumulation, idle timeout, and cancellation that keeps what
- * arrived. The SDK finishes silently when a stream ends without [DONE], so a
- * missing finish_reason is checked here and reported as a cut stream.
+ * arrived. The body is read by src/core/provider/sseChunks.ts, which like the SDK finishes silently when a
+ * stream ends without [DONE], so a missing finish_reason is checked here and reported as a cut stream.
  */
 // The body carries fields the SDK types lack (reasoning_effort values, reasoning, stream_options on any server).
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
@@ -11,6 +11,7 @@ import { StepError } from './errors';
 import { traceIdFrom } from './httpCapture';
 import { costOf } from './pricing';
 import { buildChatBody, type BuiltRequest } from './requestBody';
+import { chunkBatches } from './sseChunks';
 import { withRetry } from './retry';
 import { StreamAccumulator } from './stream';
 import { estimateMessageTokens } from '../tokens';
@@ -115,23 +116,25 @@ export async function streamChat(ctx: ClientContext, request: ChatRequest, handl
     };
     const timeout = ctx.firstByteTimeoutMs ?? 120_000;
     try {
-      const { data: stream, response } = await ctx.sdk.chat.completions
+      const response = await ctx.sdk.chat.completions
         .create(built.body as unknown as ChatCompletionCreateParamsStreaming, { signal: controller.signal, timeout })
-        .withResponse();
+        .asResponse();
       traceId = traceIdFrom(response.headers);
       delivery.call('onStart', { ...(traceId ? { traceId } : {}), attempt: attemptNumber });
       lastActivity = Date.now();
       startIdleWatch();
-      for await (const chunk of stream) {
+      read: for await (const batch of chunkBatches(response, controller)) {
         lastActivity = Date.now();
-        if (signal?.aborted) break;
-        const delta = acc.push(chunk);
-        if (!traceId && acc.id) traceId = acc.id;
-        if (delta.reasoning) delivery.call('onReasoning', delta.reasoning);
-        if (delta.content) delivery.call('onContent', delta.content);
-        if (delta.toolCallIndexes) delivery.call('onToolCalls', acc.toolCalls);
-        if ((chunk as { usage?: unknown }).usage && acc.usage) delivery.call('onUsage', acc.usage);
-        if (delivery.handlerError !== undefined) break;
+        for (const chunk of batch) {
+          if (signal?.aborted) break read;
+          const delta = acc.push(chunk);
+          if (!traceId && acc.id) traceId = acc.id;
+          if (delta.reasoning) delivery.call('onReasoning', delta.reasoning);
+          if (delta.content) delivery.call('onContent', delta.content);
+          if (delta.toolCallIndexes) delivery.call('onToolCalls', acc.toolCalls);
+          if ((chunk as { usage?: unknown } | null)?.usage && acc.usage) delivery.call('onUsage', acc.usage);
+          if (delivery.handlerError !== undefined) break read;
+        }
       }
       if (delivery.handlerError !== undefined) throw delivery.handlerError;
       if (signal?.aborted) return stoppedResult();
