@@ -84,6 +84,42 @@ describe('streaming answers', () => {
     assert.strictEqual(await summary.getAttribute('aria-label'), 'Thinking, finished');
   });
 
+  it('does not lay out reasoning below the Thinking box until it is scrolled into view, and then shows all of it', async () => {
+    const ui = await open();
+    await ui.deliver(turnStart('t1'));
+    await ui.deliver(reasoningDelta('t1', 'first thought\n'));
+    const body = ui.page.locator('[data-turn-id="t1"] .thinking-body');
+    // The browser says when it starts or stops skipping a block's content (not laid out, not painted); the
+    // event does not bubble, so it is caught on the way down.
+    await body.evaluate((b) => {
+      const w = globalThis as unknown as { __skipped: Map<Element, boolean> };
+      w.__skipped = new Map();
+      b.addEventListener('contentvisibilityautostatechange', (e) => w.__skipped.set(e.target as Element, (e as unknown as { skipped: boolean }).skipped), { capture: true });
+    });
+    const lines = Array.from({ length: 2000 }, (_, i) => `thought ${i} about the parser\n`);
+    await ui.deliver(reasoningDelta('t1', lines.join('')));
+    await body.locator('.thinking-block').nth(10).waitFor({ state: 'attached' });
+    const skipped = () =>
+      body.evaluate((b) => {
+        const states = (globalThis as unknown as { __skipped: Map<Element, boolean> }).__skipped;
+        return Array.from(b.querySelectorAll('.thinking-block')).map((block) => states.get(block) ?? null);
+      });
+    await ui.page.waitForFunction(() => {
+      const blocks = document.querySelectorAll('[data-turn-id="t1"] .thinking-block');
+      return (globalThis as unknown as { __skipped: Map<Element, boolean> }).__skipped.get(blocks[blocks.length - 1]) === true;
+    }, undefined, { timeout: 10_000 });
+    const before = await skipped();
+    assert.ok(before.length > 10, `${before.length} blocks`);
+    assert.notStrictEqual(before[0], true, 'the first block, in view, is drawn');
+    assert.strictEqual(before[before.length - 1], true, 'the last block, far below the view, is skipped');
+    await body.evaluate((b) => (b.scrollTop = b.scrollHeight));
+    await ui.page.waitForFunction(() => {
+      const blocks = document.querySelectorAll('[data-turn-id="t1"] .thinking-block');
+      return (globalThis as unknown as { __skipped: Map<Element, boolean> }).__skipped.get(blocks[blocks.length - 1]) === false;
+    }, undefined, { timeout: 10_000 });
+    assert.strictEqual(await body.evaluate((b) => b.textContent), `first thought\n${lines.join('')}`, 'every line is there, in order');
+  });
+
   it('Stop posts stop; the partial answer stays, marked stopped', async () => {
     const ui = await open();
     await ui.deliver(turnStart('t7'));
