@@ -14,13 +14,15 @@ import { HIGHLIGHT_LIMIT, renderChunks } from '../render/markdown';
 import { BlockSplitter, type OpenFence } from '../render/streamSplit';
 import type { AnswerView } from './answerView';
 
-const TIME_BUDGET_MS = 8;
+/** The script's share of a frame; rendering what it took (layout, style, paint) costs about as much again. */
+const TIME_BUDGET_MS = 6;
 /**
  * No more than about this much text a frame, either: the browser lays out and shapes what a frame adds after
  * the frame's script, and plain code (a block past HIGHLIGHT_LIMIT) costs the script almost nothing, so the time
- * budget alone let one frame add a flood's worth (hundreds of KB, 100–250 ms of layout).
+ * budget alone let one frame add a flood's worth (hundreds of KB, 100–250 ms of layout). With 64 KB (and 8 ms),
+ * catching up on a flood still made frames over 50 ms once the machine was busy (`npm run bench`, "webview longest task").
  */
-const FRAME_CHARS = 64 * 1024;
+const FRAME_CHARS = 24 * 1024;
 /**
  * While the answer streams, a frame draws at most this often. Each drawing frame costs the browser a
  * fixed price (style, layout, paint, commit) however little text it adds; text that appears 25 times a
