@@ -160,7 +160,7 @@ describe('rendering long answers', () => {
     assert.deepStrictEqual(ui.pageErrors, []);
   });
 
-  it('draws a flood of plain code over several frames, at most 64 KB each, and keeps every line', async () => {
+  it('draws a flood of plain code over several frames, at most 24 KB each, and keeps every line', async () => {
     const ui = await open();
     const text = longAnswer('fence', 600 * 1024);
     await ui.deliver(turnStart('flood'));
@@ -169,7 +169,7 @@ describe('rendering long answers', () => {
     await ui.deliver(answerDelta('flood', text));
     await ui.page.locator('[data-turn-id="flood"] pre.streaming', { hasText: 'LAST-LINE-fence' }).waitFor();
     const frames = await ui.page.evaluate(() => performance.getEntriesByName('step-flash:stream-frame').length);
-    assert.ok(frames >= Math.ceil(text.length / (64 * 1024)), `${frames} frames drew ${Math.round(text.length / 1024)} KB`);
+    assert.ok(frames >= Math.ceil(text.length / (24 * 1024)), `${frames} frames drew ${Math.round(text.length / 1024)} KB`);
     const code = await ui.page.locator('[data-turn-id="flood"] pre.streaming code').textContent();
     assert.strictEqual(code, text.slice(text.indexOf('\n', text.indexOf('```')) + 1));
     assert.deepStrictEqual(ui.pageErrors, []);

@@ -25,11 +25,13 @@ const TIME_BUDGET_MS = 6;
 const FRAME_CHARS = 24 * 1024;
 /**
  * While the answer streams, a frame draws at most this often. Each drawing frame costs the browser a
- * fixed price (style, layout, paint, commit) however little text it adds; text that appears 25 times a
- * second reads as smoothly as at 60, for well under half the main thread. Catching up on a backlog,
+ * fixed price (style, layout, paint, commit) however little text it adds, and following the end costs a
+ * second frame for the scroll event; at StepFun's 400 tok/s that price is nearly all of the stream's
+ * cost. Text that appears 20 times a second reads as smoothly as at 60; 20 rather than 25 took the main
+ * thread's share at 400 tok/s from 9.5–13.1% to 7.6–9.3% (`npm run bench`). Catching up on a backlog,
  * and the final frames, draw on every frame.
  */
-const STREAM_INTERVAL_MS = 40;
+const STREAM_INTERVAL_MS = 50;
 /**
  * Reasoning that arrives below the end of the Thinking box's view (the box does not follow it) or into a
  * folded box shows only as the box's scrollbar: it is drawn this often, and the answer at STREAM_INTERVAL_MS.

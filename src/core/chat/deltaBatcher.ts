@@ -2,7 +2,7 @@
  * Coalesces streamed deltas before they cross to the webview. A fast stream
  * yields thousands of 1–4 token chunks a second; one postMessage each would
  * flood the channel, so text is gathered and sent at most once per interval.
- * The webview draws a streaming answer at most every 40 ms
+ * The webview draws a streaming answer at most every 50 ms
  * (webview/transcript/streamingBody.ts), so the interval is the same: posting
  * more often would cost both sides a message each without showing anything sooner. The first text after
  * a pause is sent at once.
@@ -20,7 +20,7 @@ export class DeltaBatcher {
 
   constructor(
     private readonly onFlush: Flush,
-    private readonly intervalMs = 40,
+    private readonly intervalMs = 50,
     private readonly now: () => number = Date.now,
   ) {}
 
