@@ -28,8 +28,8 @@ const FRAME_CHARS = 24 * 1024;
  * fixed price (style, layout, paint, commit) however little text it adds, and following the end costs a
  * second frame for the scroll event; at StepFun's 400 tok/s that price is nearly all of the stream's
  * cost. Text that appears 20 times a second reads as smoothly as at 60; 20 rather than 25 took the main
- * thread's share at 400 tok/s from 9.5–13.1% to 7.6–9.3% (`npm run bench`). Catching up on a backlog,
- * and the final frames, draw on every frame.
+ * thread's share at 400 tok/s from 9.5–13.1% to 7.6–9.3% (`npm run bench`). Catching up on a backlog
+ * draws at CATCH_UP_MS, and the final frames on every frame.
  */
 const STREAM_INTERVAL_MS = 50;
 /**
@@ -39,6 +39,12 @@ const STREAM_INTERVAL_MS = 50;
 const UNSEEN_INTERVAL_MS = 250;
 const UNSEEN_MOST_CHARS = 4096;
 const FRAME_MS = 16;
+/**
+ * Catching up on a backlog, a frame draws every other vsync. Drawing on every one left the browser no room to
+ * raster and present each frame's new screenful on a busy machine: frames then came 67 ms apart (two runs of five
+ * paired floods), against 50 ms when every other vsync draws, at the same painted rate.
+ */
+const CATCH_UP_MS = 2 * FRAME_MS;
 /** Finished markdown is rendered in batches of about this many characters, so the time budget is checked between them. */
 const RENDER_BATCH = 4096;
 /**
@@ -111,13 +117,13 @@ export class StreamingBody {
   }
 
   /**
-   * The next drawing frame: at once when catching up or finishing, else once the interval has passed since
+   * The next drawing frame: at once when finishing, soon when catching up, else once the interval has passed since
    * the last one. The wait is a timer, not frames that do nothing: every frame asked for costs the browser a
    * style, layout and commit pass even when nothing changed. A timer already set for later is brought forward.
    */
   private schedule(): void {
     if (this.frame) return;
-    const due = this.final || this.drawn < 0 ? 0 : this.drewAt + this.interval();
+    const due = this.final ? 0 : this.drawn < 0 ? this.drewAt + CATCH_UP_MS : this.drewAt + this.interval();
     if (this.timer) {
       if (due >= this.timerDue) return;
       window.clearTimeout(this.timer);
