@@ -175,6 +175,38 @@ describe('rendering long answers', () => {
     assert.deepStrictEqual(ui.pageErrors, []);
   });
 
+  it('lets a long line of a long streamed code block be scrolled to once it closes, unclipped', async () => {
+    const ui = await open();
+    // Over HIGHLIGHT_LIMIT (webview/render/markdown.ts), so the block keeps its streamed segments when it closes.
+    const lines = Array.from({ length: 1200 }, (_, i) => `const value${i} = compute(${i}); // line ${i}`);
+    const long = `const wide = '${'w'.repeat(3000)}';`;
+    const text = ['```ts', ...lines, long, 'const last = 1;', '```', '', 'After the block.'].join('\n');
+    await ui.deliver(turnStart('wide'));
+    for (let i = 0; i < text.length; i += 4096) await ui.deliver(answerDelta('wide', text.slice(i, i + 4096)));
+    await ui.deliverAll(turnEnd('wide'));
+    const pre = ui.page.locator('[data-turn-id="wide"] pre');
+    await ui.page.locator('[data-turn-id="wide"] .markdown', { hasText: 'After the block.' }).waitFor();
+    await pre.locator('code', { hasText: 'const last = 1;' }).waitFor();
+    await pre.evaluate((p) => (p.scrollIntoView({ block: 'end' }), undefined));
+    const seen = await pre.evaluate((p) => {
+      const segment = Array.from(p.querySelectorAll('.code-seg')).find((s) => (s.textContent ?? '').includes("const wide = '"))!;
+      p.scrollLeft = p.scrollWidth;
+      // Hit-testing follows painting: a point on the line's far end, scrolled into view, finds its text only if nothing clips it.
+      const line = document.createRange();
+      line.selectNodeContents(segment);
+      const rects = Array.from(line.getClientRects()).filter((r) => r.width > 1000);
+      const box = p.getBoundingClientRect();
+      const y = rects.length ? rects[0].top + rects[0].height / 2 : -1;
+      const hit = document.elementFromPoint(box.right - 30, y);
+      return { scroller: getComputedStyle(p).overflowX, scrollWidth: p.scrollWidth, clientWidth: p.clientWidth, wideRects: rects.length, hitsLine: !!hit && segment.contains(hit) };
+    });
+    assert.strictEqual(seen.scroller, 'auto', 'the closed block scrolls sideways');
+    assert.ok(seen.scrollWidth > seen.clientWidth + 1000, `the long line widens the block: ${JSON.stringify(seen)}`);
+    assert.strictEqual(seen.wideRects, 1, `the long line is laid out: ${JSON.stringify(seen)}`);
+    assert.ok(seen.hitsLine, `the far end of the line, scrolled to, is drawn: ${JSON.stringify(seen)}`);
+    assert.strictEqual(await pre.locator('code').textContent(), [...lines, long, 'const last = 1;', ''].join('\n'));
+  });
+
   it('keeps long reasoning exactly as streamed while laying it out in short blocks', async () => {
     const ui = await open();
     const paragraph = (i: number) => `Step ${i}: check the guard, then the parser, then the caller.`;
