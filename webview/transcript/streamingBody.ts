@@ -28,7 +28,7 @@ const FRAME_CHARS = 24 * 1024;
  * fixed price (style, layout, paint, commit) however little text it adds, and following the end costs a
  * second frame for the scroll event; at StepFun's 400 tok/s that price is nearly all of the stream's
  * cost. Text that appears 20 times a second reads as smoothly as at 60; 20 rather than 25 took the main
- * thread's share at 400 tok/s from 9.5–13.1% to 7.6–9.3% (`npm run bench`). Catching up on a backlog
+ * thread's share at 400 tok/s from 9.5–12.4% to 7.6–9.3% (`npm run bench`). Catching up on a backlog
  * draws at CATCH_UP_MS, and the final frames on every frame.
  */
 const STREAM_INTERVAL_MS = 50;
