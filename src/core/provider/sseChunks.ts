@@ -28,25 +28,22 @@ export async function* chunkBatches(response: Response, controller: AbortControl
       else events.push(data);
     },
   });
-  /** The read's chunks up to the first bad one, and what was wrong with it: the chunks before it still count. */
-  const take = (): { batch: unknown[]; error?: unknown } => {
-    const batch: unknown[] = [];
+  /** Yields a read's chunks; a bad one is thrown after the chunks before it, which still count. */
+  async function* flushEvents(): AsyncGenerator<unknown[]> {
     const read = events;
     events = [];
+    const batch: unknown[] = [];
     for (const data of read) {
+      let chunk: unknown;
       try {
-        batch.push(parseChunk(data, response.headers));
+        chunk = parseChunk(data, response.headers);
       } catch (error) {
-        return { batch, error };
+        if (batch.length) yield batch;
+        throw error;
       }
+      batch.push(chunk);
     }
-    return { batch };
-  };
-  /** Yields a read's chunks, then throws its bad one, if any. */
-  async function* flushEvents(): AsyncGenerator<unknown[]> {
-    const { batch, error } = take();
     if (batch.length) yield batch;
-    if (error !== undefined) throw error;
   }
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
