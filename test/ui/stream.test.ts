@@ -31,6 +31,9 @@ function pieces(text: string): string[] {
   return out;
 }
 
+/** What the page keeps of the browser's contentvisibilityautostatechange events, per element. */
+type Skips = { __skipped: Map<Element, boolean> };
+
 describe('streaming answers', () => {
   const open = webviewPerTest();
 
@@ -92,31 +95,33 @@ describe('streaming answers', () => {
     // The browser says when it starts or stops skipping a block's content (not laid out, not painted); the
     // event does not bubble, so it is caught on the way down.
     await body.evaluate((b) => {
-      const w = globalThis as unknown as { __skipped: Map<Element, boolean> };
+      const w = globalThis as unknown as Skips;
       w.__skipped = new Map();
       b.addEventListener('contentvisibilityautostatechange', (e) => w.__skipped.set(e.target as Element, (e as unknown as { skipped: boolean }).skipped), { capture: true });
     });
     const lines = Array.from({ length: 2000 }, (_, i) => `thought ${i} about the parser\n`);
     await ui.deliver(reasoningDelta('t1', lines.join('')));
     await body.locator('.thinking-block').nth(10).waitFor({ state: 'attached' });
-    const skipped = () =>
-      body.evaluate((b) => {
-        const states = (globalThis as unknown as { __skipped: Map<Element, boolean> }).__skipped;
-        return Array.from(b.querySelectorAll('.thinking-block')).map((block) => states.get(block) ?? null);
-      });
-    await ui.page.waitForFunction(() => {
-      const blocks = document.querySelectorAll('[data-turn-id="t1"] .thinking-block');
-      return (globalThis as unknown as { __skipped: Map<Element, boolean> }).__skipped.get(blocks[blocks.length - 1]) === true;
-    }, undefined, { timeout: 10_000 });
-    const before = await skipped();
+    /** Waits until the browser last said of the last block that it skips it (or draws it). */
+    const lastBlockSkipped = (skipped: boolean) =>
+      ui.page.waitForFunction(
+        (want) => {
+          const blocks = document.querySelectorAll('[data-turn-id="t1"] .thinking-block');
+          return (globalThis as unknown as Skips).__skipped.get(blocks[blocks.length - 1]) === want;
+        },
+        skipped,
+        { timeout: 10_000 },
+      );
+    await lastBlockSkipped(true);
+    const before = await body.evaluate((b) => {
+      const states = (globalThis as unknown as Skips).__skipped;
+      return Array.from(b.querySelectorAll('.thinking-block')).map((block) => states.get(block) ?? null);
+    });
     assert.ok(before.length > 10, `${before.length} blocks`);
     assert.notStrictEqual(before[0], true, 'the first block, in view, is drawn');
     assert.strictEqual(before[before.length - 1], true, 'the last block, far below the view, is skipped');
     await body.evaluate((b) => (b.scrollTop = b.scrollHeight));
-    await ui.page.waitForFunction(() => {
-      const blocks = document.querySelectorAll('[data-turn-id="t1"] .thinking-block');
-      return (globalThis as unknown as { __skipped: Map<Element, boolean> }).__skipped.get(blocks[blocks.length - 1]) === false;
-    }, undefined, { timeout: 10_000 });
+    await lastBlockSkipped(false);
     assert.strictEqual(await body.evaluate((b) => b.textContent), `first thought\n${lines.join('')}`, 'every line is there, in order');
   });
 
